@@ -1,0 +1,23 @@
+package org.bridgeway.identity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param signingKeyFile where the RSA signing key is kept, so tokens survive a restart
+ * @param audience       the {@code aud} every Bridgeway service expects in an access token
+ * @param demoPassword   the password of every demo user and of their client-credentials clients
+ * @param webRedirectUris where the browser client may be sent back to after sign-in
+ */
+@ConfigurationProperties("bridgeway.identity")
+public record IdentityProperties(
+        Path signingKeyFile,
+        String audience,
+        Duration accessTokenTimeToLive,
+        String demoPassword,
+        List<String> webRedirectUris,
+        List<DemoUser> users) {
+}

@@ -1,0 +1,95 @@
+package org.bridgeway.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackPartsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void mongoStoreKeepsDocumentsAcrossARestart() throws Exception {
+        int port = freePort();
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            client.getDatabase("bridgeway").getCollection("things").insertOne(new Document("_id", "a").append("name", "kept"));
+        }
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            Document found = client.getDatabase("bridgeway").getCollection("things").find(new Document("_id", "a")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("name")).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void kafkaBrokerCreatesTheTopicsOfTheArchitectureWithCompactionOnTheDirectoryTopics() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(data, freePort(), freePort())) {
+            broker.createTopics();
+            broker.createTopics(); // a second start must not fail on existing topics
+            assertThat(broker.healthy()).isTrue();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                var partitions = admin.describeTopics(java.util.List.of("referral.events.v1")).allTopicNames().get()
+                        .get("referral.events.v1").partitions();
+                assertThat(partitions).hasSize(6);
+                ConfigResource services = new ConfigResource(ConfigResource.Type.TOPIC, "directory.services.v1");
+                Config config = admin.describeConfigs(java.util.List.of(services)).all().get().get(services);
+                assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            }
+        }
+    }
+
+    @Test
+    void mailSentToAnyAddressCanBeReadOverImapWithTheAddressAsLoginAndPassword() throws Exception {
+        int smtp = freePort();
+        int imap = freePort();
+        try (MailServer ignored = MailServer.start(smtp, imap)) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "localhost");
+            props.put("mail.smtp.port", String.valueOf(smtp));
+            Session session = Session.getInstance(props);
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress("noreply@bridgeway.local"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("referrals@greendoctors.example"));
+            message.setSubject("New referral BW-7K3Q9");
+            message.setText("A referral is waiting for you.");
+            Transport.send(message);
+
+            Properties imapProps = new Properties();
+            imapProps.put("mail.imap.port", String.valueOf(imap));
+            Store store = Session.getInstance(imapProps).getStore("imap");
+            store.connect("localhost", imap, "referrals@greendoctors.example", "referrals@greendoctors.example");
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessages()).extracting(Message::getSubject).containsExactly("New referral BW-7K3Q9");
+            store.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

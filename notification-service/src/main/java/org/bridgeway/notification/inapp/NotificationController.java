@@ -1,0 +1,61 @@
+package org.bridgeway.notification.inapp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.bridgeway.notification.security.Caller;
+import org.bridgeway.notification.web.NotFoundException;
+import org.bridgeway.notification.web.PageView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own notifications and those of the organisation they work for. */
+@RestController
+@Validated
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+    record NotificationList(List<Notification> items, PageView.Page page, long unreadCount) {
+    }
+
+    private final Notifications notifications;
+
+    NotificationController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping
+    NotificationList list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                          @AuthenticationPrincipal Jwt jwt) {
+        List<String> recipients = recipients(Caller.of(jwt));
+        PageView<Notification> found = notifications.page(recipients, page, size);
+        return new NotificationList(found.items(), found.page(), notifications.unread(recipients));
+    }
+
+    @PostMapping("/{id}/read")
+    ResponseEntity<Void> markRead(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        if (!notifications.markRead(id, recipients(Caller.of(jwt)))) {
+            throw new NotFoundException("notification", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<String> recipients(Caller caller) {
+        List<String> recipients = new ArrayList<>(List.of(Recipients.user(caller.userId())));
+        if (caller.roles().contains("PROVIDER") && caller.organisationId() != null) {
+            recipients.add(Recipients.organisation(caller.organisationId()));
+        }
+        return recipients;
+    }
+}

@@ -1,0 +1,41 @@
+package org.bridgeway.referral.intake;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.bridgeway.referral.referral.ReferralView;
+import org.bridgeway.referral.security.Callers;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+class IntakeController {
+
+    private final SubmittingReferral submitting;
+
+    IntakeController(SubmittingReferral submitting) {
+        this.submitting = submitting;
+    }
+
+    /** A retried request with the same Idempotency-Key gets the first referral back, marked as replayed. */
+    @PostMapping("/api/referrals")
+    @PreAuthorize("hasRole('REFERRER')")
+    ResponseEntity<ReferralView> submit(@Valid @RequestBody SubmitReferralRequest request,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 128) String idempotencyKey,
+                                        @AuthenticationPrincipal Jwt jwt) {
+        SubmittingReferral.Result result = submitting.submit(request, Callers.actor(jwt), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/referrals/" + result.referral().id()))
+                .eTag(String.valueOf(result.referral().version()))
+                .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+                .body(ReferralView.of(result.referral()));
+    }
+}

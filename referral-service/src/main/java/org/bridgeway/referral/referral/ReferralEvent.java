@@ -1,0 +1,17 @@
+package org.bridgeway.referral.referral;
+
+import java.time.Instant;
+
+/**
+ * The body of every referral.events.v1 message. Ids, codes and times only: no name, date of birth,
+ * contact detail or free text of the resident ever goes on Kafka.
+ */
+public record ReferralEvent(String referralId, String reference, long sequence, ReferralStatus status,
+                            ReferralStatus previousStatus, String serviceId, String organisationId,
+                            String referrerUserId, String referrerOrganisationId, String category, Urgency urgency,
+                            Instant occurredAt) {
+
+    static String typeFor(ReferralStatus status) {
+        return "org.bridgeway.referral." + status.name().toLowerCase().replace('_', '-') + ".v1";
+    }
+}

@@ -1,0 +1,63 @@
+package org.bridgeway.referral.referral;
+
+import java.util.Optional;
+
+import org.bridgeway.referral.web.PageView;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Where referrals are kept: one document each, holding its history and its unpublished events,
+ * so a change and its events are written in one atomic update.
+ */
+@Repository
+public class Referrals {
+
+    static final String COLLECTION = "referrals";
+
+    private final MongoTemplate mongo;
+
+    Referrals(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("reference", Sort.Direction.ASC).unique());
+        // Only submissions that came with an Idempotency-Key carry the field.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("referrerUserId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("organisationId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
+    }
+
+    public Optional<Referral> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Referral.class, COLLECTION));
+    }
+
+    public Optional<Referral> findByIdempotencyKey(String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), Referral.class, COLLECTION));
+    }
+
+    /** @throws DuplicateKeyException when the reference or the idempotency key is taken */
+    public void insert(Referral referral) {
+        mongo.insert(referral, COLLECTION);
+    }
+
+    /**
+     * Replaces the stored referral if nobody changed it since {@code expectedVersion} was read.
+     *
+     * @return false when someone else got there first
+     */
+    public boolean replace(Referral referral, long expectedVersion) {
+        Query unchanged = Query.query(Criteria.where("_id").is(referral.id()).and("version").is(expectedVersion));
+        return mongo.replace(unchanged, referral, COLLECTION).getMatchedCount() == 1;
+    }
+
+    public PageView<Referral> page(Criteria criteria, int page, int size) {
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, COLLECTION);
+        query.with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
+        return PageView.of(mongo.find(query, Referral.class, COLLECTION), page, size, total);
+    }
+}

@@ -1,0 +1,3 @@
+package org.bridgeway.referral.referral;
+
+public enum Urgency { ROUTINE, URGENT }
