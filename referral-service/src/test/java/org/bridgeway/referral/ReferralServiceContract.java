@@ -1,0 +1,252 @@
+package org.bridgeway.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bridgeway.referral.directory.DirectoryReplica;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The referral service's behaviour over real HTTP, Kafka and the store; run on the embedded
+ * infrastructure and, where Docker exists, on real MongoDB and Kafka images.
+ */
+abstract class ReferralServiceContract {
+
+    @Value("${local.server.port}")
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    DirectoryReplica replica;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    @Test
+    void aReferrerRefersAResidentAndTheEventCarriesNoPersonalData() throws Exception {
+        String serviceId = listing(1, "ACCEPTING");
+
+        Api.Response created = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), Map.of());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(created.body().get("reference").asString()).matches("BW-[0-9A-HJKMNP-TV-Z]{5}");
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        String id = created.body().get("id").asString();
+
+        ConsumerRecord<String, byte[]> record = eventFor(id, "org.bridgeway.referral.submitted.v1");
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        assertThat(event.getSource()).isEqualTo(URI.create("/bridgeway/referral-service"));
+        String body = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"sequence\":1", "\"category\":\"fuel\"", "\"organisationId\":\"" + TestTokens.GREEN_DOCTORS + "\"")
+                .doesNotContain("Jo Bloggs", "1988-04-02", "ME7 1AA", "07700", "bill");
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameIdempotencyKeyReturnsTheFirstReferral() {
+        String serviceId = listing(1, "ACCEPTING");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        Api.Response first = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), key);
+        Api.Response retry = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), key);
+
+        assertThat(retry.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api().get("/api/referrals?view=sent&size=100", TestTokens.referrer()).body().get("items").valueStream()
+                .filter(r -> r.get("id").asString().equals(first.body().get("id").asString())).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theReceivingOrganisationAcceptsOnceAndTheReferrerSeesItWithItsHistory() {
+        String id = submitted(listing(1, "ACCEPTING"));
+
+        assertThat(api().post("/api/referrals/" + id + "/accept", TestTokens.greenDoctors(), "", Map.of()).status())
+                .as("no If-Match").isEqualTo(428);
+        assertThat(api().post("/api/referrals/" + id + "/accept", TestTokens.citizensAdvice(), "", ifMatch(1)).status())
+                .as("another organisation's provider").isEqualTo(404);
+        assertThat(api().post("/api/referrals/" + id + "/accept", TestTokens.referrer(), "", ifMatch(1)).status())
+                .as("the referrer").isEqualTo(403);
+
+        Api.Response accepted = api().post("/api/referrals/" + id + "/accept", TestTokens.greenDoctors(), "", ifMatch(1));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.header("ETag")).isEqualTo("\"2\"");
+        assertThat(api().post("/api/referrals/" + id + "/accept", TestTokens.greenDoctors(), "", ifMatch(1)).status())
+                .as("a second accept with the old ETag").isEqualTo(412);
+        assertThat(api().post("/api/referrals/" + id + "/accept", TestTokens.greenDoctors(), "", ifMatch(2)).status())
+                .as("accepting an accepted referral").isEqualTo(409);
+
+        assertThat(api().get("/api/referrals/" + id, TestTokens.referrer()).body().get("status").asString()).isEqualTo("ACCEPTED");
+        var history = api().get("/api/referrals/" + id + "/history", TestTokens.referrer()).body();
+        assertThat(history.valueStream().map(h -> h.get("to").asString()).toList()).containsExactly("SUBMITTED", "ACCEPTED");
+        assertThat(history.get(1).get("userId").asString()).isEqualTo("gemma.greendoctors");
+        eventFor(id, "org.bridgeway.referral.accepted.v1");
+    }
+
+    @Test
+    void onlyThePeopleOnAReferralSeeIt() {
+        String id = submitted(listing(1, "ACCEPTING"));
+
+        assertThat(api().get("/api/referrals/" + id, TestTokens.greenDoctors()).status()).isEqualTo(200);
+        assertThat(api().get("/api/referrals/" + id, TestTokens.citizensAdvice()).status()).isEqualTo(404);
+        assertThat(api().get("/api/referrals/" + id, TestTokens.token("someone.else", "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE)).status()).isEqualTo(404);
+        assertThat(api().get("/api/referrals/" + id, TestTokens.manager()).status()).isEqualTo(404);
+        assertThat(api().get("/api/referrals?view=inbox", TestTokens.manager()).status()).isEqualTo(403);
+        assertThat(api().get("/api/referrals?view=inbox", TestTokens.referrer()).status()).isEqualTo(403);
+        assertThat(api().post("/api/referrals", TestTokens.greenDoctors(), submission("any"), Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void tokensThatAreMissingForgedOrForAnotherAudienceAreRefused() {
+        assertThat(api().get("/api/referrals", null).status()).isEqualTo(401);
+        assertThat(api().get("/api/referrals", "not.a.token").status()).isEqualTo(401);
+        Api.Response otherAudience = api().get("/api/referrals", TestTokens.token("sam.prescriber", "REFERRER", null, "another-api"));
+        assertThat(otherAudience.status()).isEqualTo(401);
+        assertThat(otherAudience.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        String serviceId = listing(1, "ACCEPTING");
+        long before = api().get("/api/referrals?view=sent", TestTokens.referrer()).body().get("page").get("totalItems").asLong();
+
+        Api.Response noConsent = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("\"given\":true", "\"given\":false"), Map.of());
+        Api.Response badUrgency = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("ROUTINE", "SOON"), Map.of());
+        Api.Response unknownService = api().post("/api/referrals", TestTokens.referrer(), submission(UUID.randomUUID().toString()), Map.of());
+        Api.Response wrongCategory = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("\"fuel\"", "\"housing\""), Map.of());
+
+        assertThat(fields(noConsent)).containsExactly("consent.given");
+        assertThat(fields(badUrgency)).containsExactly("urgency");
+        assertThat(fields(unknownService)).containsExactly("serviceId");
+        assertThat(fields(wrongCategory)).containsExactly("category");
+        assertThat(noConsent.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(api().get("/api/referrals?view=sent", TestTokens.referrer()).body().get("page").get("totalItems").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void aPausedServiceTakesNoReferralsAndAnOlderSnapshotNeverUndoesANewerOne() {
+        String serviceId = UUID.randomUUID().toString();
+        publishSnapshot(serviceId, 2, "PAUSED");
+        publishSnapshot(serviceId, 1, "ACCEPTING"); // late, stale delivery
+        publishSnapshot(serviceId, 2, "PAUSED");    // duplicate delivery
+        String marker = listing(1, "ACCEPTING");      // the partition has been read past the stale one
+
+        assertThat(replica.find(serviceId)).get().extracting(r -> r.capacity()).isEqualTo("PAUSED");
+        Api.Response refused = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), Map.of());
+        assertThat(fields(refused)).containsExactly("serviceId");
+        assertThat(marker).isNotBlank();
+    }
+
+    @Test
+    void aMessageOfAnUnknownTypeIsParkedAndTheNextOneIsStillRead() {
+        String key = UUID.randomUUID().toString();
+        CloudEvent unknown = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType("org.bridgeway.directory.service.snapshot.v9")
+                .withSource(URI.create("/test")).withData("application/json", "{}".getBytes()).build();
+        kafka.send(KafkaMessageFactory.<String>createWriter("directory.services.v1", key).writeBinary(unknown));
+
+        listing(1, "ACCEPTING");
+        assertThat(records("directory.services.v1.referral-service.dlt", r -> key.equals(r.key()))).isNotEmpty();
+    }
+
+    // --- helpers
+
+    String listing(long sequence, String capacity) {
+        String serviceId = UUID.randomUUID().toString();
+        publishSnapshot(serviceId, sequence, capacity);
+        await().atMost(Duration.ofSeconds(20)).until(() -> replica.find(serviceId).filter(r -> r.sequence() == sequence).isPresent());
+        return serviceId;
+    }
+
+    void publishSnapshot(String serviceId, long sequence, String capacity) {
+        String data = """
+                {"serviceId":"%s","sequence":%d,"organisationId":"%s","name":"Green Doctors Energy Advice",
+                 "categories":["fuel"],"status":"ACTIVE","referralPathway":"REFERRAL","capacity":"%s","updatedAt":"2026-11-22T10:00:00Z"}
+                """.formatted(serviceId, sequence, TestTokens.GREEN_DOCTORS, capacity);
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withType("org.bridgeway.directory.service.snapshot.v1").withSource(URI.create("/bridgeway/directory-service"))
+                .withTime(OffsetDateTime.now()).withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build();
+        kafka.send(KafkaMessageFactory.<String>createWriter("directory.services.v1", serviceId).writeBinary(event)).join();
+    }
+
+    String submitted(String serviceId) {
+        Api.Response created = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), Map.of());
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    static String submission(String serviceId) {
+        return """
+                {"serviceId":"%s","category":"fuel","urgency":"ROUTINE","reason":"Energy bill rose from 90 to 210 pounds",
+                 "consent":{"given":true,"method":"VERBAL","recordedAt":"2026-11-22T10:00:00Z"},
+                 "resident":{"name":"Jo Bloggs","dateOfBirth":"1988-04-02","postcode":"ME7 1AA","phone":"07700 900123",
+                             "contactPreference":"PHONE","preferredLanguage":"en","interpreterNeeded":false}}
+                """.formatted(serviceId);
+    }
+
+    static Map<String, String> ifMatch(long version) {
+        return Map.of("If-Match", "\"" + version + "\"");
+    }
+
+    static List<String> fields(Api.Response response) {
+        assertThat(response.status()).isEqualTo(400);
+        return response.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
+    ConsumerRecord<String, byte[]> eventFor(String referralId, String type) {
+        List<ConsumerRecord<String, byte[]>> found = records("referral.events.v1", r -> referralId.equals(r.key())
+                && type.equals(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)));
+        assertThat(found).as(type + " for " + referralId).hasSize(1);
+        return found.getFirst();
+    }
+
+    List<ConsumerRecord<String, byte[]>> records(String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (found.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (wanted.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+            // read on briefly so that a duplicate would be seen too
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                if (wanted.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        return found;
+    }
+}
