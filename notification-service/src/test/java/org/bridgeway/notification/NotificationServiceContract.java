@@ -1,0 +1,143 @@
+package org.bridgeway.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** The notification service's behaviour over real Kafka, HTTP and the store. */
+abstract class NotificationServiceContract {
+
+    @Value("${local.server.port}")
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    @Test
+    void aNewReferralReachesTheReceivingOrganisationAndItsAcceptanceTheReferrer() {
+        String referralId = UUID.randomUUID().toString();
+        String reference = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.submitted.v1", event(referralId, reference, 1, "SUBMITTED"));
+
+        JsonNode gemma = awaitNotification(TestTokens.greenDoctors(), reference);
+        assertThat(gemma.get("kind").asString()).isEqualTo("REFERRAL_RECEIVED");
+        assertThat(gemma.get("message").asString()).contains(reference);
+        assertThat(mine(TestTokens.citizensAdvice(), reference)).isEmpty();
+
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.accepted.v1", event(referralId, reference, 2, "ACCEPTED"));
+        JsonNode sam = awaitNotification(TestTokens.referrer(), reference);
+        assertThat(sam.get("kind").asString()).isEqualTo("REFERRAL_ACCEPTED");
+
+        long unread = api().get("/api/notifications", TestTokens.referrer()).body().get("unreadCount").asLong();
+        assertThat(api().post("/api/notifications/" + sam.get("id").asString() + "/read", TestTokens.referrer(), "", Map.of()).status()).isEqualTo(204);
+        assertThat(api().get("/api/notifications", TestTokens.referrer()).body().get("unreadCount").asLong()).isEqualTo(unread - 1);
+        assertThat(api().post("/api/notifications/" + sam.get("id").asString() + "/read", TestTokens.citizensAdvice(), "", Map.of()).status())
+                .as("someone else's notification").isEqualTo(404);
+    }
+
+    @Test
+    void aRedeliveredEventNotifiesOnce() {
+        String referralId = UUID.randomUUID().toString();
+        String reference = reference();
+        String eventId = UUID.randomUUID().toString();
+        byte[] body = event(referralId, reference, 1, "SUBMITTED");
+        publish(referralId, eventId, "org.bridgeway.referral.submitted.v1", body);
+        publish(referralId, eventId, "org.bridgeway.referral.submitted.v1", body);
+        String later = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.submitted.v1", event(referralId, later, 1, "SUBMITTED"));
+
+        awaitNotification(TestTokens.greenDoctors(), later); // both copies of the first have been read by now
+        assertThat(mine(TestTokens.greenDoctors(), reference)).hasSize(1);
+    }
+
+    @Test
+    void unreadableMessagesAreParkedAndDoNotBlockThePartition() {
+        String referralId = UUID.randomUUID().toString();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.submitted.v7", event(referralId, reference(), 1, "SUBMITTED"));
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.submitted.v1", "{not json".getBytes(StandardCharsets.UTF_8));
+        String reference = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.submitted.v1", event(referralId, reference, 1, "SUBMITTED"));
+
+        awaitNotification(TestTokens.greenDoctors(), reference);
+        assertThat(parked(referralId)).isEqualTo(2);
+    }
+
+    @Test
+    void aCallerWithoutAValidTokenIsRefused() {
+        assertThat(api().get("/api/notifications", null).status()).isEqualTo(401);
+        assertThat(api().get("/api/notifications", TestTokens.token("x", "REFERRER", null, "wrong-audience")).status()).isEqualTo(401);
+    }
+
+    static String reference() {
+        return "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    }
+
+    static byte[] event(String referralId, String reference, long sequence, String status) {
+        return """
+                {"referralId":"%s","reference":"%s","sequence":%d,"status":"%s","serviceId":"svc","organisationId":"%s",
+                 "referrerUserId":"sam.prescriber","referrerOrganisationId":"%s","category":"fuel","urgency":"ROUTINE",
+                 "occurredAt":"2026-11-22T10:00:00Z"}
+                """.formatted(referralId, reference, sequence, status, TestTokens.GREEN_DOCTORS, TestTokens.MEDWAY_SPS)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    void publish(String key, String eventId, String type, byte[] data) {
+        CloudEvent event = CloudEventBuilder.v1().withId(eventId).withType(type)
+                .withSource(URI.create("/bridgeway/referral-service")).withData("application/json", data).build();
+        kafka.send(KafkaMessageFactory.<String>createWriter("referral.events.v1", key).writeBinary(event)).join();
+    }
+
+    JsonNode awaitNotification(String token, String reference) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mine(token, reference).isEmpty());
+        return mine(token, reference).getFirst();
+    }
+
+    List<JsonNode> mine(String token, String reference) {
+        return api().get("/api/notifications?size=100", token).body().get("items").valueStream()
+                .filter(n -> reference.equals(n.get("reference").asString())).toList();
+    }
+
+    long parked(String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long count = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("referral.events.v1.notification-service.dlt"));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(300))) {
+                    if (key.equals(record.key())) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+}
