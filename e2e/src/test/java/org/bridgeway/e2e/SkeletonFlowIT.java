@@ -1,0 +1,176 @@
+package org.bridgeway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton end to end, as a new user would try it: ./bridgeway run starts every
+ * process, then everything goes through the gateway with real tokens from the identity provider.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SkeletonFlowIT {
+
+    static final String GREEN_DOCTORS = "0b6d3f7e-2c1a-4e59-8f4d-9a1e2b3c4d02";
+
+    Platform platform;
+    String referralId;
+    String reference;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path root = Path.of(System.getProperty("bridgeway.root", ".."));
+        platform = new Platform(root, root.resolve("e2e/target/bridgeway-var-" + UUID.randomUUID().toString().substring(0, 8)));
+        Duration startup = platform.start();
+        System.out.println("[e2e] ./bridgeway run healthy in " + startup.toSeconds() + " s");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        platform.close();
+    }
+
+    String gateway(String path) {
+        return platform.gateway() + path;
+    }
+
+    String token(String user) {
+        return Http.token(platform.identity(), user);
+    }
+
+    @Test
+    @Order(1)
+    void aListingMadeByTheAdministratorIsReferredToAcceptedAndEveryoneIsTold() {
+        String admin = token("adam.admin");
+        String sam = token("sam.prescriber");
+        String gemma = token("gemma.greendoctors");
+
+        Http.Response organisation = Http.post(gateway("/api/directory/organisations"), admin,
+                "{\"name\":\"Medway Foodbank\",\"referralEmails\":[\"referrals@medwayfoodbank.example\"]}", Map.of());
+        assertThat(organisation.status()).isEqualTo(201);
+        Http.Response listing = Http.post(gateway("/api/directory/services"), admin, """
+                {"organisationId":"%s","name":"Green Doctors Home Energy Visits","description":"Energy advice at home","categories":["fuel"]}
+                """.formatted(GREEN_DOCTORS), Map.of());
+        assertThat(listing.status()).isEqualTo(201);
+        String serviceId = listing.body().get("id").asString();
+
+        // The listing travels to referral-service's replica over directory.services.v1; until it
+        // arrives the submission is refused as naming an unknown service, after that it is taken.
+        String submission = """
+                {"serviceId":"%s","category":"fuel","urgency":"URGENT","reason":"Energy bill rose from 90 to 210 pounds a month",
+                 "consent":{"given":true,"method":"VERBAL","recordedAt":"2026-11-22T10:00:00Z"},
+                 "resident":{"name":"Jo Bloggs","dateOfBirth":"1988-04-02","postcode":"ME7 1AA","phone":"07700 900123","contactPreference":"PHONE"}}
+                """.formatted(serviceId);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Http.Response[] submitted = new Http.Response[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            submitted[0] = Http.post(gateway("/api/referrals"), sam, submission, key);
+            return submitted[0].status() == 201;
+        });
+        referralId = submitted[0].body().get("id").asString();
+        reference = submitted[0].body().get("reference").asString();
+        assertThat(submitted[0].body().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(Http.post(gateway("/api/referrals"), sam, submission, key).body().get("id").asString())
+                .as("a retried submission").isEqualTo(referralId);
+
+        JsonNode received = awaitNotification(gemma, "REFERRAL_RECEIVED");
+        assertThat(received.get("message").asString()).contains(reference).doesNotContain("Jo Bloggs");
+        JsonNode inbox = Http.get(gateway("/api/referrals?view=inbox&size=100"), gemma).body();
+        assertThat(inbox.get("items").valueStream().map(r -> r.get("id").asString())).contains(referralId);
+
+        Http.Response accepted = Http.post(gateway("/api/referrals/" + referralId + "/accept"), gemma, "", Map.of("If-Match", "\"1\""));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.etag()).isEqualTo("\"2\"");
+        assertThat(Http.post(gateway("/api/referrals/" + referralId + "/accept"), gemma, "", Map.of("If-Match", "\"1\"")).status())
+                .as("a second, concurrent accept").isEqualTo(412);
+
+        assertThat(Http.get(gateway("/api/referrals/" + referralId), sam).body().get("status").asString()).isEqualTo("ACCEPTED");
+        JsonNode told = awaitNotification(sam, "REFERRAL_ACCEPTED");
+        assertThat(told.get("message").asString()).contains(reference);
+        assertThat(Http.get(gateway("/api/referrals/" + referralId + "/history"), sam).body().valueStream()
+                .map(h -> h.get("to").asString()).toList()).containsExactly("SUBMITTED", "ACCEPTED");
+    }
+
+    @Test
+    @Order(2)
+    void refusalsAreProblemDetails() {
+        String maya = token("maya.manager");
+        String carl = token("carl.citizensadvice");
+
+        assertProblem(Http.get(gateway("/api/referrals"), null), 401);
+        assertProblem(Http.get(gateway("/api/referrals"), "not-a-token"), 401);
+        assertProblem(Http.get(gateway("/no/such/route"), null), 404);
+        assertProblem(Http.get(gateway("/api/no-such-api"), maya), 404);
+        assertProblem(Http.post(gateway("/api/directory/organisations"), maya, "{\"name\":\"X\"}", Map.of()), 403);
+        assertProblem(Http.get(gateway("/api/referrals/" + referralId), carl), 404);
+        Http.Response invalid = Http.post(gateway("/api/referrals"), token("sam.prescriber"), "{\"urgency\":\"URGENT\"}", Map.of());
+        assertProblem(invalid, 400);
+        assertThat(invalid.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .contains("serviceId", "category", "consent", "resident", "reason");
+    }
+
+    @Test
+    @Order(3)
+    void everyProcessReportsHealthInfoAndMetricsTaggedWithItsName() {
+        Map<String, String> services = Map.of("GATEWAY_PORT", "gateway", "IDENTITY_PORT", "identity",
+                "DIRECTORY_PORT", "directory-service", "REFERRAL_PORT", "referral-service", "NOTIFICATION_PORT", "notification-service");
+        services.forEach((port, name) -> {
+            String base = platform.service(port);
+            assertThat(Http.get(base + "/actuator/health", null).body().get("status").asString()).as(name).isEqualTo("UP");
+            assertThat(Http.get(base + "/actuator/info", null).body().get("build").get("artifact").asString()).isEqualTo(name);
+            assertThat(Http.get(base + "/actuator/prometheus", null).raw()).contains("service=\"" + name + "\"");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void aSecondRunKeepsTheDataAndTheTokensIssuedBefore() throws Exception {
+        String samBefore = token("sam.prescriber");
+        String gemmaBefore = token("gemma.greendoctors");
+        assertThat(platform.stop()).as("./bridgeway run exits cleanly on ./bridgeway stop").isZero();
+
+        Duration restart = platform.start();
+        System.out.println("[e2e] second ./bridgeway run healthy in " + restart.toSeconds() + " s");
+
+        Http.Response referral = Http.get(gateway("/api/referrals/" + referralId), samBefore);
+        assertThat(referral.status()).isEqualTo(200);
+        assertThat(referral.body().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(notifications(gemmaBefore).stream().filter(n -> reference.equals(n.get("reference").asString()))).hasSize(1);
+        JsonNode greenDoctorsListings = Http.get(gateway("/api/directory/services?size=100"), samBefore).body();
+        assertThat(greenDoctorsListings.get("items").valueStream()
+                .filter(l -> l.get("name").asString().equals("Green Doctors Energy Advice")).count())
+                .as("demo data loaded once").isEqualTo(1);
+    }
+
+    JsonNode awaitNotification(String token, String kind) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> notifications(token).stream()
+                .anyMatch(n -> reference.equals(n.get("reference").asString()) && kind.equals(n.get("kind").asString())));
+        return notifications(token).stream().filter(n -> reference.equals(n.get("reference").asString())
+                && kind.equals(n.get("kind").asString())).findFirst().orElseThrow();
+    }
+
+    List<JsonNode> notifications(String token) {
+        return Http.get(gateway("/api/notifications?size=100"), token).body().get("items").valueStream().toList();
+    }
+
+    static void assertProblem(Http.Response response, int status) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+    }
+}
