@@ -48,8 +48,10 @@ abstract class DirectoryServiceContract {
         assertThat(service.getType()).isEqualTo("org.bridgeway.directory.service.snapshot.v1");
         assertThat(new String(service.getData().toBytes(), StandardCharsets.UTF_8))
                 .contains("\"serviceId\":\"" + serviceId + "\"", "\"sequence\":1", "\"capacity\":\"ACCEPTING\"", "\"referralPathway\":\"REFERRAL\"");
+        assertThat(Contracts.violations("org.bridgeway.directory.service.snapshot.v1", service.getData().toBytes())).isEmpty();
         CloudEvent organisation = single("directory.organisations.v1", organisationId);
         assertThat(organisation.getType()).isEqualTo("org.bridgeway.directory.organisation.snapshot.v1");
+        assertThat(Contracts.violations("org.bridgeway.directory.organisation.snapshot.v1", organisation.getData().toBytes())).isEmpty();
     }
 
     @Test

@@ -60,6 +60,18 @@ abstract class NotificationServiceContract {
     }
 
     @Test
+    void thePublishedExampleOfASubmittedReferralNotifiesItsOrganisation() throws Exception {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "contracts", "examples", "org.bridgeway.referral.submitted.v1.json"));
+        JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example);
+        publish(body.get("referralId").asString(), UUID.randomUUID().toString(), "org.bridgeway.referral.submitted.v1", example);
+
+        JsonNode notification = awaitNotification(
+                TestTokens.token("someone.at.that.organisation", "PROVIDER", body.get("organisationId").asString(), TestTokens.AUDIENCE),
+                body.get("reference").asString());
+        assertThat(notification.get("kind").asString()).isEqualTo("REFERRAL_RECEIVED");
+    }
+
+    @Test
     void aRedeliveredEventNotifiesOnce() {
         String referralId = UUID.randomUUID().toString();
         String reference = reference();

@@ -60,6 +60,7 @@ abstract class ReferralServiceContract {
         ConsumerRecord<String, byte[]> record = eventFor(id, "org.bridgeway.referral.submitted.v1");
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         assertThat(event.getSource()).isEqualTo(URI.create("/bridgeway/referral-service"));
+        assertThat(Contracts.violations("org.bridgeway.referral.event.v1", event.getData().toBytes())).isEmpty();
         String body = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
         assertThat(body).contains("\"sequence\":1", "\"category\":\"fuel\"", "\"organisationId\":\"" + TestTokens.GREEN_DOCTORS + "\"")
                 .doesNotContain("Jo Bloggs", "1988-04-02", "ME7 1AA", "07700", "bill");
@@ -102,7 +103,21 @@ abstract class ReferralServiceContract {
         var history = api().get("/api/referrals/" + id + "/history", TestTokens.referrer()).body();
         assertThat(history.valueStream().map(h -> h.get("to").asString()).toList()).containsExactly("SUBMITTED", "ACCEPTED");
         assertThat(history.get(1).get("userId").asString()).isEqualTo("gemma.greendoctors");
-        eventFor(id, "org.bridgeway.referral.accepted.v1");
+        CloudEvent acceptedEvent = KafkaMessageFactory.createReader(eventFor(id, "org.bridgeway.referral.accepted.v1")).toEvent();
+        assertThat(Contracts.violations("org.bridgeway.referral.event.v1", acceptedEvent.getData().toBytes())).isEmpty();
+    }
+
+    @Test
+    void theDirectorysPublishedExampleSnapshotIsReadIntoTheReplica() throws Exception {
+        byte[] example = Contracts.example("org.bridgeway.directory.service.snapshot.v1");
+        String serviceId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example).get("serviceId").asString();
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withType("org.bridgeway.directory.service.snapshot.v1").withSource(URI.create("/bridgeway/directory-service"))
+                .withData("application/json", example).build();
+        kafka.send(KafkaMessageFactory.<String>createWriter("directory.services.v1", serviceId).writeBinary(event)).join();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> replica.find(serviceId).isPresent());
+        assertThat(replica.find(serviceId).get().name()).isNotBlank();
     }
 
     @Test
