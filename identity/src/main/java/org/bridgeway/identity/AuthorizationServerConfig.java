@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -52,8 +53,15 @@ class AuthorizationServerConfig {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser that is not signed in is sent to the login page; API callers get 401.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
         return http.build();
+    }
+
+    /** Requests that ask for HTML by name; an Accept header of any type (curl, scripts) does not count. */
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 
     @Bean

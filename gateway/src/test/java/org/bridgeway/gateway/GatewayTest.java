@@ -1,0 +1,78 @@
+package org.bridgeway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway's own answers, with every service behind it down. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        String nobody = "http://localhost:" + closedPort();
+        registry.add("BRIDGEWAY_DIRECTORY_URL", () -> nobody);
+        registry.add("BRIDGEWAY_REFERRAL_URL", () -> nobody);
+        registry.add("BRIDGEWAY_NOTIFICATION_URL", () -> nobody);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void anUnknownRouteIsAProblemNotFound() throws Exception {
+        HttpResponse<String> response = get("/no/such/thing", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":404");
+    }
+
+    @Test
+    void apiCallsWithoutAValidTokenForThisAudienceStopAtTheGateway() throws Exception {
+        assertThat(get("/api/referrals", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/referrals", "garbage").statusCode()).isEqualTo(401);
+        HttpResponse<String> otherAudience = get("/api/referrals", TestTokens.token("sam.prescriber", "REFERRER", null, "another-api"));
+        assertThat(otherAudience.statusCode()).isEqualTo(401);
+        assertThat(otherAudience.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(otherAudience.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void aServiceThatIsDownIsAProblemServiceUnavailableAndTheOpenReferralFeedNeedsNoToken() throws Exception {
+        HttpResponse<String> withToken = get("/api/referrals", TestTokens.referrer());
+        HttpResponse<String> publicFeed = get("/openreferral/services", null);
+
+        assertThat(withToken.statusCode()).isEqualTo(503);
+        assertThat(withToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(withToken.body()).doesNotContain("Exception", "at org.");
+        assertThat(publicFeed.statusCode()).isEqualTo(503);
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
