@@ -20,7 +20,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import java.time.Instant;
+import java.time.LocalDate;
+
 import org.bridgeway.referral.directory.DirectoryReplica;
+import org.bridgeway.referral.referral.Actor;
+import org.bridgeway.referral.referral.Consent;
+import org.bridgeway.referral.referral.Referral;
+import org.bridgeway.referral.referral.Resident;
+import org.bridgeway.referral.referral.Urgency;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +49,8 @@ abstract class ReferralServiceContract {
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     DirectoryReplica replica;
+    @Autowired
+    MongoTemplate mongo;
 
     Api api() {
         return new Api(port);
@@ -186,6 +197,18 @@ abstract class ReferralServiceContract {
 
         listing(1, "ACCEPTING");
         assertThat(records("directory.services.v1.referral-service.dlt", r -> key.equals(r.key()))).isNotEmpty();
+    }
+
+    @Test
+    void anEventLeftUnpublishedByACrashIsPublishedByTheSweep() {
+        var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false);
+        var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
+                "reason", new Consent(Consent.Method.VERBAL, Instant.now(), "sam.prescriber"), resident);
+        Referral referral = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
+                submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, Instant.now());
+        mongo.insert(referral, "referrals"); // written, but the process "died" before telling the relay
+
+        eventFor(referral.id(), "org.bridgeway.referral.submitted.v1");
     }
 
     // --- helpers

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
+import org.bridgeway.directory.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,9 +18,11 @@ public class Listings {
     static final String COLLECTION = "services";
 
     private final MongoTemplate mongo;
+    private final OutboxRelay outbox;
 
-    Listings(MongoTemplate mongo) {
+    Listings(MongoTemplate mongo, OutboxRelay outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     Optional<Listing> find(String id) {
@@ -30,6 +33,7 @@ public class Listings {
     public boolean insert(Listing listing) {
         try {
             mongo.insert(listing, COLLECTION);
+            outbox.written(COLLECTION, listing.id());
             return true;
         } catch (DuplicateKeyException e) {
             return false;

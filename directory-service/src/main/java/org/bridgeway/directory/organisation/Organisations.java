@@ -3,6 +3,7 @@ package org.bridgeway.directory.organisation;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.bridgeway.directory.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +14,11 @@ public class Organisations {
     static final String COLLECTION = "organisations";
 
     private final MongoTemplate mongo;
+    private final OutboxRelay outbox;
 
-    Organisations(MongoTemplate mongo) {
+    Organisations(MongoTemplate mongo, OutboxRelay outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     public Optional<Organisation> find(String id) {
@@ -26,6 +29,7 @@ public class Organisations {
     public boolean insert(Organisation organisation) {
         try {
             mongo.insert(organisation, COLLECTION);
+            outbox.written(COLLECTION, organisation.id());
             return true;
         } catch (DuplicateKeyException e) {
             return false;

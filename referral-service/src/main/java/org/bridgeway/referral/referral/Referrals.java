@@ -2,6 +2,7 @@ package org.bridgeway.referral.referral;
 
 import java.util.Optional;
 
+import org.bridgeway.referral.outbox.OutboxRelay;
 import org.bridgeway.referral.web.PageView;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -21,9 +22,11 @@ public class Referrals {
     static final String COLLECTION = "referrals";
 
     private final MongoTemplate mongo;
+    private final OutboxRelay outbox;
 
-    Referrals(MongoTemplate mongo) {
+    Referrals(MongoTemplate mongo, OutboxRelay outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("reference", Sort.Direction.ASC).unique());
         // Only submissions that came with an Idempotency-Key carry the field.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse());
@@ -42,6 +45,7 @@ public class Referrals {
     /** @throws DuplicateKeyException when the reference or the idempotency key is taken */
     public void insert(Referral referral) {
         mongo.insert(referral, COLLECTION);
+        outbox.written(COLLECTION, referral.id());
     }
 
     /**
@@ -51,7 +55,11 @@ public class Referrals {
      */
     public boolean replace(Referral referral, long expectedVersion) {
         Query unchanged = Query.query(Criteria.where("_id").is(referral.id()).and("version").is(expectedVersion));
-        return mongo.replace(unchanged, referral, COLLECTION).getMatchedCount() == 1;
+        boolean replaced = mongo.replace(unchanged, referral, COLLECTION).getMatchedCount() == 1;
+        if (replaced) {
+            outbox.written(COLLECTION, referral.id());
+        }
+        return replaced;
     }
 
     public PageView<Referral> page(Criteria criteria, int page, int size) {
