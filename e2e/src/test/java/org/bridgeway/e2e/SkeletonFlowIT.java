@@ -102,8 +102,15 @@ class SkeletonFlowIT {
         assertThat(Http.get(gateway("/api/referrals/" + referralId), sam).body().get("status").asString()).isEqualTo("ACCEPTED");
         JsonNode told = awaitNotification(sam, "REFERRAL_ACCEPTED");
         assertThat(told.get("message").asString()).contains(reference);
+        // Green Doctors works the referral and closes it with an outcome; the referrer is told.
+        assertThat(Http.post(gateway("/api/referrals/" + referralId + "/start"), gemma, "{\"note\":\"Called the family\"}",
+                Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
+        Http.Response completed = Http.post(gateway("/api/referrals/" + referralId + "/complete"), gemma,
+                "{\"outcome\":\"SUPPORT_PROVIDED\",\"note\":\"Payment plan, social tariff, draught-proofing\"}", Map.of("If-Match", "\"3\""));
+        assertThat(completed.body().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(awaitNotification(sam, "REFERRAL_COMPLETED").get("message").asString()).contains("support provided");
         assertThat(Http.get(gateway("/api/referrals/" + referralId + "/history"), sam).body().valueStream()
-                .map(h -> h.get("to").asString()).toList()).containsExactly("SUBMITTED", "ACCEPTED");
+                .map(h -> h.get("to").asString()).toList()).containsExactly("SUBMITTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED");
     }
 
     @Test
@@ -149,7 +156,7 @@ class SkeletonFlowIT {
 
         Http.Response referral = Http.get(gateway("/api/referrals/" + referralId), samBefore);
         assertThat(referral.status()).isEqualTo(200);
-        assertThat(referral.body().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(referral.body().get("status").asString()).isEqualTo("COMPLETED");
         assertThat(notifications(gemmaBefore).stream().filter(n -> reference.equals(n.get("reference").asString()))).hasSize(1);
         JsonNode greenDoctorsListings = Http.get(gateway("/api/directory/services?size=100"), samBefore).body();
         assertThat(greenDoctorsListings.get("items").valueStream()

@@ -72,6 +72,26 @@ abstract class NotificationServiceContract {
     }
 
     @Test
+    void theReferrerHearsOfTheOutcomeAndTheOrganisationOfACancellation() {
+        String referralId = UUID.randomUUID().toString();
+        String completedRef = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.completed.v1",
+                event(referralId, completedRef, 4, "COMPLETED", null, "SUPPORT_PROVIDED"));
+        assertThat(awaitNotification(TestTokens.referrer(), completedRef).get("message").asString()).contains("support provided");
+
+        String cancelledRef = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.cancelled.v1",
+                event(referralId, cancelledRef, 2, "CANCELLED", "NO_LONGER_NEEDED", null));
+        assertThat(awaitNotification(TestTokens.greenDoctors(), cancelledRef).get("kind").asString()).isEqualTo("REFERRAL_CANCELLED");
+
+        String expiredRef = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.expired.v1",
+                event(referralId, expiredRef, 3, "EXPIRED", null, null));
+        assertThat(awaitNotification(TestTokens.greenDoctors(), expiredRef).get("kind").asString()).isEqualTo("REFERRAL_EXPIRED");
+        assertThat(awaitNotification(TestTokens.referrer(), expiredRef).get("kind").asString()).isEqualTo("REFERRAL_EXPIRED");
+    }
+
+    @Test
     void aRedeliveredEventNotifiesOnce() {
         String referralId = UUID.randomUUID().toString();
         String reference = reference();
@@ -109,12 +129,20 @@ abstract class NotificationServiceContract {
     }
 
     static byte[] event(String referralId, String reference, long sequence, String status) {
+        return event(referralId, reference, sequence, status, null, null);
+    }
+
+    static byte[] event(String referralId, String reference, long sequence, String status, String reasonCode, String outcome) {
         return """
                 {"referralId":"%s","reference":"%s","sequence":%d,"status":"%s","serviceId":"svc","organisationId":"%s",
                  "referrerUserId":"sam.prescriber","referrerOrganisationId":"%s","category":"fuel","urgency":"ROUTINE",
-                 "occurredAt":"2026-11-22T10:00:00Z"}
-                """.formatted(referralId, reference, sequence, status, TestTokens.GREEN_DOCTORS, TestTokens.MEDWAY_SPS)
-                .getBytes(StandardCharsets.UTF_8);
+                 "reasonCode":%s,"outcome":%s,"occurredAt":"2026-11-22T10:00:00Z"}
+                """.formatted(referralId, reference, sequence, status, TestTokens.GREEN_DOCTORS, TestTokens.MEDWAY_SPS,
+                        quoted(reasonCode), quoted(outcome)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     void publish(String key, String eventId, String type, byte[] data) {

@@ -28,6 +28,7 @@ import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Resident;
+import org.bridgeway.referral.referral.ResponseTimes;
 import org.bridgeway.referral.referral.Urgency;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,8 @@ abstract class ReferralServiceContract {
     DirectoryReplica replica;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ResponseTimes responseTimes;
 
     Api api() {
         return new Api(port);
@@ -201,14 +204,75 @@ abstract class ReferralServiceContract {
 
     @Test
     void anEventLeftUnpublishedByACrashIsPublishedByTheSweep() {
-        var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false);
-        var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
-                "reason", new Consent(Consent.Method.VERBAL, Instant.now(), "sam.prescriber"), resident);
-        Referral referral = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
-                submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, Instant.now());
-        mongo.insert(referral, "referrals"); // written, but the process "died" before telling the relay
+        Referral referral = storedWithoutTellingTheRelay(Instant.now()); // as if the process died right after the write
 
         eventFor(referral.id(), "org.bridgeway.referral.submitted.v1");
+    }
+
+    @Test
+    void theReceivingOrganisationWorksAReferralToAnOutcomeAndTheReferrerSeesEveryStep() {
+        String id = submitted(listing(1, "ACCEPTING"));
+        String gemma = TestTokens.greenDoctors();
+
+        assertThat(step(id, "accept", gemma, 1, "").status()).isEqualTo(200);
+        assertThat(step(id, "start", gemma, 2, "{\"note\":\"Called the family\"}").status()).isEqualTo(200);
+        assertThat(step(id, "hold", gemma, 3, "{\"note\":\"No answer\"}").status()).isEqualTo(200);
+        assertThat(step(id, "resume", gemma, 4, "").status()).isEqualTo(200);
+        Api.Response noOutcome = step(id, "complete", gemma, 5, "{}");
+        assertThat(fields(noOutcome)).containsExactly("outcome");
+        assertThat(noOutcome.body().get("errors").get(0).get("message").asString()).contains("SUPPORT_PROVIDED", "REFERRED_ELSEWHERE");
+        Api.Response completed = step(id, "complete", gemma, 5, "{\"outcome\":\"SUPPORT_PROVIDED\",\"note\":\"Payment plan agreed\"}");
+        assertThat(completed.body().get("status").asString()).isEqualTo("COMPLETED");
+
+        var history = api().get("/api/referrals/" + id + "/history", TestTokens.referrer()).body();
+        assertThat(history.valueStream().map(h -> h.get("change").asString()).toList())
+                .containsExactly("SUBMITTED", "ACCEPTED", "STARTED", "PUT_ON_HOLD", "RESUMED", "COMPLETED");
+        assertThat(history.get(5).get("outcome").asString()).isEqualTo("SUPPORT_PROVIDED");
+        CloudEvent event = KafkaMessageFactory.createReader(eventFor(id, "org.bridgeway.referral.completed.v1")).toEvent();
+        assertThat(Contracts.violations("org.bridgeway.referral.event.v1", event.getData().toBytes())).isEmpty();
+        assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"outcome\":\"SUPPORT_PROVIDED\"")
+                .doesNotContain("Payment plan");
+    }
+
+    @Test
+    void aDeclineNeedsAReasonFromTheListAndOnlyTheReferrerCancels() {
+        String declined = submitted(listing(1, "ACCEPTING"));
+        assertThat(fields(step(declined, "decline", TestTokens.greenDoctors(), 1, "{}"))).containsExactly("reason");
+        assertThat(fields(step(declined, "decline", TestTokens.greenDoctors(), 1, "{\"reason\":\"BUSY\"}"))).containsExactly("reason");
+        Api.Response ok = step(declined, "decline", TestTokens.greenDoctors(), 1, "{\"reason\":\"OUT_OF_AREA\",\"note\":\"Kent only\"}");
+        assertThat(ok.body().get("status").asString()).isEqualTo("DECLINED");
+        assertThat(step(declined, "start", TestTokens.greenDoctors(), 2, "").status()).as("start a declined referral").isEqualTo(409);
+
+        String cancelled = submitted(listing(1, "ACCEPTING"));
+        assertThat(step(cancelled, "cancel", TestTokens.greenDoctors(), 1, "{\"reason\":\"OTHER\"}").status()).isEqualTo(403);
+        assertThat(step(cancelled, "cancel", TestTokens.referrer(), 1, "{\"reason\":\"NO_LONGER_NEEDED\"}").body().get("status").asString())
+                .isEqualTo("CANCELLED");
+        eventFor(cancelled, "org.bridgeway.referral.cancelled.v1");
+    }
+
+    @Test
+    void anUnansweredReferralIsMarkedOverdueOnceAndThenExpires() {
+        Referral old = storedWithoutTellingTheRelay(Instant.now().minus(Duration.ofDays(20)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(
+                api().get("/api/referrals/" + old.id(), TestTokens.referrer()).body().get("status").asString()));
+        eventFor(old.id(), "org.bridgeway.referral.overdue.v1");
+        eventFor(old.id(), "org.bridgeway.referral.expired.v1");
+    }
+
+    /** A referral written straight to the store: only the relay's sweep can find its events. */
+    Referral storedWithoutTellingTheRelay(Instant submittedAt) {
+        var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false);
+        var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
+                "reason", new Consent(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident);
+        Referral referral = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
+                submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, responseTimes, submittedAt);
+        mongo.insert(referral, "referrals");
+        return referral;
+    }
+
+    Api.Response step(String id, String action, String token, long version, String body) {
+        return api().post("/api/referrals/" + id + "/" + action, token, body, ifMatch(version));
     }
 
     // --- helpers

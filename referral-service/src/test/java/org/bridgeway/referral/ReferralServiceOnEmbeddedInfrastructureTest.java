@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bridgeway.outbox.sweep-interval=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"bridgeway.outbox.sweep-interval=1s", "bridgeway.referrals.deadline-check-interval=1s"})
 class ReferralServiceOnEmbeddedInfrastructureTest extends ReferralServiceContract {
 
     @DynamicPropertySource

@@ -7,9 +7,13 @@ import org.bridgeway.notification.inapp.Recipients;
 
 /**
  * Who hears what, in one place: a new referral goes to the receiving organisation; what the
- * organisation does with it goes back to the referrer.
+ * organisation does with it goes back to the referrer; a cancellation goes to the organisation;
+ * a referral left unanswered reminds the organisation when overdue and tells both sides when it
+ * expires.
  */
 final class NotificationRules {
+
+    private static final String PREFIX = "org.bridgeway.referral.";
 
     record Notice(String recipient, String kind, String message) {
     }
@@ -18,17 +22,38 @@ final class NotificationRules {
     }
 
     static List<Notice> noticesFor(String eventType, ReferralEvent e) {
-        return switch (eventType) {
-            case "org.bridgeway.referral.submitted.v1" -> List.of(new Notice(Recipients.organisation(e.organisationId()),
-                    "REFERRAL_RECEIVED", ("URGENT".equals(e.urgency()) ? "New urgent referral " : "New referral ")
-                            + e.reference() + " (" + e.category() + ") is waiting for your response."));
-            case "org.bridgeway.referral.accepted.v1" -> List.of(new Notice(Recipients.user(e.referrerUserId()),
-                    "REFERRAL_ACCEPTED", "Referral " + e.reference() + " was accepted."));
+        String organisation = Recipients.organisation(e.organisationId());
+        String referrer = Recipients.user(e.referrerUserId());
+        String ref = e.reference();
+        return switch (eventType.substring(PREFIX.length(), eventType.length() - ".v1".length())) {
+            case "submitted" -> List.of(new Notice(organisation, "REFERRAL_RECEIVED",
+                    ("URGENT".equals(e.urgency()) ? "New urgent referral " : "New referral ") + ref + " (" + e.category()
+                            + ") is waiting for your response."));
+            case "accepted" -> List.of(new Notice(referrer, "REFERRAL_ACCEPTED", "Referral " + ref + " was accepted."));
+            case "declined" -> List.of(new Notice(referrer, "REFERRAL_DECLINED",
+                    "Referral " + ref + " was declined (" + readable(e.reasonCode()) + ")."));
+            case "started" -> List.of(new Notice(referrer, "REFERRAL_STARTED", "Work on referral " + ref + " has started."));
+            case "put-on-hold" -> List.of(new Notice(referrer, "REFERRAL_ON_HOLD", "Referral " + ref + " is on hold."));
+            case "resumed" -> List.of(new Notice(referrer, "REFERRAL_RESUMED", "Work on referral " + ref + " has resumed."));
+            case "completed" -> List.of(new Notice(referrer, "REFERRAL_COMPLETED",
+                    "Referral " + ref + " was completed: " + readable(e.outcome()) + "."));
+            case "cancelled" -> List.of(new Notice(organisation, "REFERRAL_CANCELLED",
+                    "Referral " + ref + " was cancelled by the referrer (" + readable(e.reasonCode()) + ")."));
+            case "overdue" -> List.of(new Notice(organisation, "REFERRAL_OVERDUE",
+                    "Referral " + ref + " is overdue: please accept or decline it."));
+            case "expired" -> List.of(
+                    new Notice(organisation, "REFERRAL_EXPIRED", "Referral " + ref + " expired without a response."),
+                    new Notice(referrer, "REFERRAL_EXPIRED", "Referral " + ref + " expired without a response; you may refer elsewhere."));
             default -> List.of();
         };
     }
 
+    /** Referral events of version 1; anything else is parked, not guessed at. */
     static Optional<String> knownVersion(String eventType) {
-        return eventType.startsWith("org.bridgeway.referral.") && eventType.endsWith(".v1") ? Optional.of(eventType) : Optional.empty();
+        return eventType != null && eventType.startsWith(PREFIX) && eventType.endsWith(".v1") ? Optional.of(eventType) : Optional.empty();
+    }
+
+    private static String readable(String code) {
+        return code == null ? "no reason given" : code.toLowerCase().replace('_', ' ');
     }
 }

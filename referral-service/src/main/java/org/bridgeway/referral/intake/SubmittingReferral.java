@@ -11,6 +11,7 @@ import org.bridgeway.referral.referral.Consent;
 import org.bridgeway.referral.referral.ReferenceGenerator;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
+import org.bridgeway.referral.referral.ResponseTimes;
 import org.bridgeway.referral.web.InvalidFieldException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,12 +29,15 @@ class SubmittingReferral {
     private final Referrals referrals;
     private final DirectoryReplica directory;
     private final ReferenceGenerator references;
+    private final ResponseTimes responseTimes;
     private final Clock clock;
 
-    SubmittingReferral(Referrals referrals, DirectoryReplica directory, ReferenceGenerator references, Clock clock) {
+    SubmittingReferral(Referrals referrals, DirectoryReplica directory, ReferenceGenerator references,
+                       ResponseTimes responseTimes, Clock clock) {
         this.referrals = referrals;
         this.directory = directory;
         this.references = references;
+        this.responseTimes = responseTimes;
         this.clock = clock;
     }
 
@@ -65,7 +69,7 @@ class SubmittingReferral {
                 request.resident().toResident());
         for (int attempt = 0; ; attempt++) {
             Referral referral = Referral.submit(UUID.randomUUID().toString(), references.next(), submission, referrer,
-                    scopedKey, clock.instant());
+                    scopedKey, responseTimes, clock.instant());
             try {
                 referrals.insert(referral);
                 return new Result(referral, false);

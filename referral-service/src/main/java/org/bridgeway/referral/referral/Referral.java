@@ -28,7 +28,10 @@ public class Referral {
     private final String referrerOrganisationId;
     private final String idempotencyKey;
     private final Instant submittedAt;
+    private final Instant responseDueAt;
+    private final Instant expiresAt;
     private ReferralStatus status;
+    private boolean overdue;
     private long version;
     private Instant updatedAt;
     private final List<HistoryEntry> history;
@@ -36,8 +39,9 @@ public class Referral {
 
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
              Urgency urgency, String reason, Consent consent, Resident resident, String referrerUserId,
-             String referrerOrganisationId, String idempotencyKey, Instant submittedAt, ReferralStatus status,
-             long version, Instant updatedAt, List<HistoryEntry> history, List<PendingEvent> pendingEvents) {
+             String referrerOrganisationId, String idempotencyKey, Instant submittedAt, Instant responseDueAt,
+             Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
+             List<HistoryEntry> history, List<PendingEvent> pendingEvents) {
         this.id = id;
         this.reference = reference;
         this.serviceId = serviceId;
@@ -52,7 +56,10 @@ public class Referral {
         this.referrerOrganisationId = referrerOrganisationId;
         this.idempotencyKey = idempotencyKey;
         this.submittedAt = submittedAt;
+        this.responseDueAt = responseDueAt;
+        this.expiresAt = expiresAt;
         this.status = status;
+        this.overdue = overdue;
         this.version = version;
         this.updatedAt = updatedAt;
         this.history = new ArrayList<>(history);
@@ -64,22 +71,94 @@ public class Referral {
                              String reason, Consent consent, Resident resident) {
     }
 
-    public static Referral submit(String id, String reference, Submission s, Actor referrer, String idempotencyKey, Instant now) {
+    public static Referral submit(String id, String reference, Submission s, Actor referrer, String idempotencyKey,
+                                  ResponseTimes times, Instant now) {
         if (referrer.role() != Actor.Role.REFERRER) {
             throw new ReferralRuleException("only a referrer may submit a referral");
         }
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
                 s.urgency(), s.reason(), s.consent(), s.resident(), referrer.userId(), referrer.organisationId(),
-                idempotencyKey, now, ReferralStatus.SUBMITTED, 0, now, List.of(), List.of());
-        referral.record(null, ReferralStatus.SUBMITTED, referrer, null, now);
+                idempotencyKey, now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now, List.of(), List.of());
+        referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, referrer, null, null, null, now);
         return referral;
     }
 
     /** The receiving organisation takes the referral on. */
     public void accept(Actor actor, Instant now) {
         requireReceivingOrganisation(actor, "accept");
-        requireStatus(ReferralStatus.SUBMITTED, "accepted");
-        record(status, ReferralStatus.ACCEPTED, actor, null, now);
+        requireStatus("accepted", ReferralStatus.SUBMITTED);
+        change(Change.ACCEPTED, ReferralStatus.ACCEPTED, actor, null, null, null, now);
+    }
+
+    /** The receiving organisation turns the referral down, always with a reason. */
+    public void decline(Actor actor, DeclineReason reason, String note, Instant now) {
+        requireReceivingOrganisation(actor, "decline");
+        requireStatus("declined", ReferralStatus.SUBMITTED);
+        if (reason == null) {
+            throw new ReferralRuleException("a referral is declined with a reason");
+        }
+        change(Change.DECLINED, ReferralStatus.DECLINED, actor, reason.name(), null, note, now);
+    }
+
+    /** Work with the resident begins. */
+    public void start(Actor actor, String note, Instant now) {
+        requireReceivingOrganisation(actor, "start");
+        requireStatus("started", ReferralStatus.ACCEPTED);
+        change(Change.STARTED, ReferralStatus.IN_PROGRESS, actor, null, null, note, now);
+    }
+
+    /** Work pauses, for example while the resident does not respond. */
+    public void putOnHold(Actor actor, String note, Instant now) {
+        requireReceivingOrganisation(actor, "put on hold");
+        requireStatus("put on hold", ReferralStatus.IN_PROGRESS);
+        change(Change.PUT_ON_HOLD, ReferralStatus.ON_HOLD, actor, null, null, note, now);
+    }
+
+    public void resume(Actor actor, String note, Instant now) {
+        requireReceivingOrganisation(actor, "resume");
+        requireStatus("resumed", ReferralStatus.ON_HOLD);
+        change(Change.RESUMED, ReferralStatus.IN_PROGRESS, actor, null, null, note, now);
+    }
+
+    /** The receiving organisation closes the referral, always with an outcome. */
+    public void complete(Actor actor, Outcome outcome, String note, Instant now) {
+        requireReceivingOrganisation(actor, "complete");
+        requireStatus("completed", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+        if (outcome == null) {
+            throw new ReferralRuleException("a referral is completed with an outcome");
+        }
+        change(Change.COMPLETED, ReferralStatus.COMPLETED, actor, null, outcome, note, now);
+    }
+
+    /** The referrer who sent it withdraws an open referral, with a reason. */
+    public void cancel(Actor actor, CancelReason reason, String note, Instant now) {
+        if (actor.role() != Actor.Role.REFERRER || !referrerUserId.equals(actor.userId())) {
+            throw new NotReceivingOrganisationException("only the referrer who sent it may cancel this referral");
+        }
+        requireStatus("cancelled", ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+        if (reason == null) {
+            throw new ReferralRuleException("a referral is cancelled with a reason");
+        }
+        change(Change.CANCELLED, ReferralStatus.CANCELLED, actor, reason.name(), null, note, now);
+    }
+
+    /** Once, when the response-due time passes with no answer. */
+    public boolean markOverdue(Instant now) {
+        if (status != ReferralStatus.SUBMITTED || overdue || now.isBefore(responseDueAt)) {
+            return false;
+        }
+        overdue = true;
+        change(Change.OVERDUE, ReferralStatus.SUBMITTED, Actor.SYSTEM, null, null, null, now);
+        return true;
+    }
+
+    /** At the expiry time a referral nobody answered expires. */
+    public boolean expire(Instant now) {
+        if (status != ReferralStatus.SUBMITTED || now.isBefore(expiresAt)) {
+            return false;
+        }
+        change(Change.EXPIRED, ReferralStatus.EXPIRED, Actor.SYSTEM, null, null, null, now);
+        return true;
     }
 
     /** Whether this person may see the referral at all (including the resident's details). */
@@ -87,7 +166,7 @@ public class Referral {
         return switch (actor.role()) {
             case REFERRER -> referrerUserId.equals(actor.userId());
             case PROVIDER -> organisationId.equals(actor.organisationId());
-            case MANAGER, ADMIN -> false;
+            case MANAGER, ADMIN, SYSTEM -> false;
         };
     }
 
@@ -97,20 +176,22 @@ public class Referral {
         }
     }
 
-    private void requireStatus(ReferralStatus expected, String past) {
-        if (status != expected) {
+    private void requireStatus(String past, ReferralStatus... allowed) {
+        if (!List.of(allowed).contains(status)) {
             throw new ReferralRuleException("a referral that is " + status + " cannot be " + past);
         }
     }
 
-    private void record(ReferralStatus from, ReferralStatus to, Actor actor, String reason, Instant now) {
+    private void change(Change change, ReferralStatus to, Actor actor, String reasonCode, Outcome outcome, String note, Instant now) {
+        ReferralStatus from = status;
         status = to;
         version++;
         updatedAt = now;
-        history.add(new HistoryEntry(now, actor.userId(), actor.role(), actor.organisationId(), from, to, reason));
+        history.add(new HistoryEntry(now, change, actor.userId(), actor.role(), actor.organisationId(), from, to, reasonCode, outcome,
+                note == null || note.isBlank() ? null : note.strip()));
         ReferralEvent event = new ReferralEvent(id, reference, version, to, from, serviceId, organisationId, referrerUserId,
-                referrerOrganisationId, category, urgency, now);
-        pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), ReferralEvent.typeFor(to), version, now, event));
+                referrerOrganisationId, category, urgency, reasonCode, outcome, now);
+        pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), change.eventType(), version, now, event));
     }
 
     /** Thrown when someone outside the receiving organisation tries to act for it. */
@@ -133,6 +214,9 @@ public class Referral {
     public String referrerUserId() { return referrerUserId; }
     public String referrerOrganisationId() { return referrerOrganisationId; }
     public Instant submittedAt() { return submittedAt; }
+    public Instant responseDueAt() { return responseDueAt; }
+    public Instant expiresAt() { return expiresAt; }
+    public boolean overdue() { return overdue; }
     public ReferralStatus status() { return status; }
     public long version() { return version; }
     public Instant updatedAt() { return updatedAt; }

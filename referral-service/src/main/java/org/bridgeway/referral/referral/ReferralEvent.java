@@ -9,9 +9,5 @@ import java.time.Instant;
 public record ReferralEvent(String referralId, String reference, long sequence, ReferralStatus status,
                             ReferralStatus previousStatus, String serviceId, String organisationId,
                             String referrerUserId, String referrerOrganisationId, String category, Urgency urgency,
-                            Instant occurredAt) {
-
-    static String typeFor(ReferralStatus status) {
-        return "org.bridgeway.referral." + status.name().toLowerCase().replace('_', '-') + ".v1";
-    }
+                            String reasonCode, Outcome outcome, Instant occurredAt) {
 }

@@ -1,5 +1,6 @@
 package org.bridgeway.referral.referral;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.bridgeway.referral.outbox.OutboxRelay;
@@ -32,6 +33,8 @@ public class Referrals {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("referrerUserId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("organisationId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("responseDueAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
     }
 
     public Optional<Referral> find(String id) {
@@ -60,6 +63,12 @@ public class Referrals {
             outbox.written(COLLECTION, referral.id());
         }
         return replaced;
+    }
+
+    /** Up to {@code limit} referrals matching, oldest first: for background work in batches. */
+    public List<Referral> all(Criteria criteria, int limit) {
+        Query query = Query.query(criteria).with(Sort.by("submittedAt")).limit(limit);
+        return mongo.find(query, Referral.class, COLLECTION);
     }
 
     public PageView<Referral> page(Criteria criteria, int page, int size) {

@@ -13,7 +13,7 @@ public final class Callers {
     public static Actor actor(Jwt jwt) {
         Caller caller = Caller.of(jwt);
         for (Actor.Role role : Actor.Role.values()) {
-            if (caller.roles().contains(role.name())) {
+            if (role != Actor.Role.SYSTEM && caller.roles().contains(role.name())) {
                 return new Actor(caller.userId(), role, caller.organisationId());
             }
         }

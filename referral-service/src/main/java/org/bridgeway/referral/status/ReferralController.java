@@ -1,10 +1,16 @@
 package org.bridgeway.referral.status;
 
+import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.bridgeway.referral.referral.Actor;
+import org.bridgeway.referral.referral.CancelReason;
+import org.bridgeway.referral.referral.DeclineReason;
+import org.bridgeway.referral.referral.Outcome;
 import org.bridgeway.referral.referral.HistoryEntry;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralStatus;
@@ -25,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,12 +46,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    private final Referrals referrals;
-    private final AcceptingReferral accepting;
+    /** The body of a status change; which fields count depends on the change. */
+    record StatusChange(@Size(max = 40) String reason, @Size(max = 40) String outcome, @Size(max = 4000) String note) {
+        static final StatusChange NONE = new StatusChange(null, null, null);
+    }
 
-    ReferralController(Referrals referrals, AcceptingReferral accepting) {
+    private final Referrals referrals;
+    private final ChangingStatus changing;
+
+    ReferralController(Referrals referrals, ChangingStatus changing) {
         this.referrals = referrals;
-        this.accepting = accepting;
+        this.changing = changing;
     }
 
     @GetMapping
@@ -93,7 +105,68 @@ class ReferralController {
     @PreAuthorize("hasRole('PROVIDER')")
     ResponseEntity<ReferralView> accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @AuthenticationPrincipal Jwt jwt) {
-        Referral referral = accepting.accept(id, IfMatch.version(ifMatch), Callers.actor(jwt));
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.accept(actor, now));
+    }
+
+    @PostMapping("/{id}/decline")
+    @PreAuthorize("hasRole('PROVIDER')")
+    ResponseEntity<ReferralView> decline(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
+        StatusChange change = body == null ? StatusChange.NONE : body;
+        DeclineReason reason = Codes.required(DeclineReason.class, change.reason(), "reason");
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.decline(actor, reason, change.note(), now));
+    }
+
+    @PostMapping("/{id}/start")
+    @PreAuthorize("hasRole('PROVIDER')")
+    ResponseEntity<ReferralView> start(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                       @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.start(actor, note(body), now));
+    }
+
+    @PostMapping("/{id}/hold")
+    @PreAuthorize("hasRole('PROVIDER')")
+    ResponseEntity<ReferralView> hold(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                      @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.putOnHold(actor, note(body), now));
+    }
+
+    @PostMapping("/{id}/resume")
+    @PreAuthorize("hasRole('PROVIDER')")
+    ResponseEntity<ReferralView> resume(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.resume(actor, note(body), now));
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize("hasRole('PROVIDER')")
+    ResponseEntity<ReferralView> complete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
+        StatusChange change = body == null ? StatusChange.NONE : body;
+        Outcome outcome = Codes.required(Outcome.class, change.outcome(), "outcome");
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.complete(actor, outcome, change.note(), now));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasRole('REFERRER')")
+    ResponseEntity<ReferralView> cancel(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
+        StatusChange change = body == null ? StatusChange.NONE : body;
+        CancelReason reason = Codes.required(CancelReason.class, change.reason(), "reason");
+        return change(id, ifMatch, jwt, (referral, actor, now) -> referral.cancel(actor, reason, change.note(), now));
+    }
+
+    private static String note(StatusChange body) {
+        return body == null ? null : body.note();
+    }
+
+    private interface Decision {
+        void apply(Referral referral, Actor actor, Instant now);
+    }
+
+    private ResponseEntity<ReferralView> change(String id, String ifMatch, Jwt jwt, Decision decision) {
+        Actor actor = Callers.actor(jwt);
+        Referral referral = changing.change(id, IfMatch.version(ifMatch), actor, (r, now) -> decision.apply(r, actor, now));
         return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral));
     }
 

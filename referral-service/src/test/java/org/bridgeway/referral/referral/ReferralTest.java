@@ -3,14 +3,18 @@ package org.bridgeway.referral.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class ReferralTest {
 
-    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z"); // a Friday afternoon
+    static final ResponseTimes TIMES = new ResponseTimes(
+            new WorkingDays(Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28)), WorkingDays.LONDON), 3, Duration.ofDays(14));
     static final Actor SAM = new Actor("sam.prescriber", Actor.Role.REFERRER, "medway-sps");
     static final Actor GEMMA = new Actor("gemma.greendoctors", Actor.Role.PROVIDER, "green-doctors");
     static final Actor CARL = new Actor("carl.citizensadvice", Actor.Role.PROVIDER, "citizens-advice");
@@ -20,7 +24,7 @@ class ReferralTest {
                 Resident.ContactPreference.PHONE, "en", false);
         var submission = new Referral.Submission("service-1", "Green Doctors Energy Advice", "green-doctors", "fuel",
                 Urgency.ROUTINE, "Energy bill rose", new Consent(Consent.Method.VERBAL, NOW, "sam.prescriber"), resident);
-        return Referral.submit("referral-1", "BW-7K3Q9", submission, SAM, null, NOW);
+        return Referral.submit("referral-1", "BW-7K3Q9", submission, SAM, null, TIMES, NOW);
     }
 
     @Test
@@ -73,11 +77,96 @@ class ReferralTest {
     void onlyAReferrerSubmits() {
         var resident = new Resident("Jo", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false);
         var submission = new Referral.Submission("s", "n", "o", "fuel", Urgency.ROUTINE, "r", new Consent(Consent.Method.VERBAL, NOW, "x"), resident);
-        assertThatThrownBy(() -> Referral.submit("id", "BW-00000", submission, GEMMA, null, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThatThrownBy(() -> Referral.submit("id", "BW-00000", submission, GEMMA, null, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
     }
 
     @Test
     void theResidentIsNeverPrinted() {
         assertThat(submitted().resident().toString()).doesNotContain("Jo Bloggs", "ME7");
+    }
+
+    @Test
+    void aReferralIsWorkedThroughToAnOutcomeAndEveryStepIsAnEvent() {
+        Referral referral = submitted();
+        referral.accept(GEMMA, NOW);
+        referral.start(GEMMA, "Called the family", NOW);
+        referral.putOnHold(GEMMA, "No answer for a week", NOW);
+        referral.resume(GEMMA, null, NOW);
+        referral.complete(GEMMA, Outcome.SUPPORT_PROVIDED, "Payment plan and social tariff", NOW);
+
+        assertThat(referral.status()).isEqualTo(ReferralStatus.COMPLETED);
+        assertThat(referral.version()).isEqualTo(6);
+        assertThat(referral.history()).extracting(HistoryEntry::change).containsExactly(Change.SUBMITTED, Change.ACCEPTED,
+                Change.STARTED, Change.PUT_ON_HOLD, Change.RESUMED, Change.COMPLETED);
+        assertThat(referral.history().getLast().outcome()).isEqualTo(Outcome.SUPPORT_PROVIDED);
+        assertThat(referral.pendingEvents()).extracting(e -> e.type()).containsExactly(
+                "org.bridgeway.referral.submitted.v1", "org.bridgeway.referral.accepted.v1", "org.bridgeway.referral.started.v1",
+                "org.bridgeway.referral.put-on-hold.v1", "org.bridgeway.referral.resumed.v1", "org.bridgeway.referral.completed.v1");
+        assertThat(referral.pendingEvents()).extracting(e -> ((ReferralEvent) e.data()).sequence()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void declineNeedsAReasonAndCompletionAnOutcome() {
+        Referral referral = submitted();
+        assertThatThrownBy(() -> referral.decline(GEMMA, null, "no", NOW)).isInstanceOf(ReferralRuleException.class);
+        referral.decline(GEMMA, DeclineReason.OUT_OF_AREA, "We cover Kent only", NOW);
+        assertThat(referral.status()).isEqualTo(ReferralStatus.DECLINED);
+        assertThat(((ReferralEvent) referral.pendingEvents().getLast().data()).reasonCode()).isEqualTo("OUT_OF_AREA");
+
+        Referral other = submitted();
+        other.accept(GEMMA, NOW);
+        assertThatThrownBy(() -> other.complete(GEMMA, null, null, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThat(other.status()).isEqualTo(ReferralStatus.ACCEPTED);
+    }
+
+    @Test
+    void illegalStepsAreRefusedAndChangeNothing() {
+        Referral referral = submitted();
+        assertThatThrownBy(() -> referral.start(GEMMA, null, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThatThrownBy(() -> referral.resume(GEMMA, null, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThatThrownBy(() -> referral.complete(GEMMA, Outcome.SUPPORT_PROVIDED, null, NOW)).isInstanceOf(ReferralRuleException.class);
+        referral.cancel(SAM, CancelReason.NO_LONGER_NEEDED, null, NOW);
+        assertThatThrownBy(() -> referral.accept(GEMMA, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThatThrownBy(() -> referral.cancel(SAM, CancelReason.OTHER, null, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThat(referral.version()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheReferrerWhoSentItCancels() {
+        Referral referral = submitted();
+        Actor colleague = new Actor("someone.else", Actor.Role.REFERRER, "medway-sps");
+        assertThatThrownBy(() -> referral.cancel(GEMMA, CancelReason.OTHER, null, NOW)).isInstanceOf(Referral.NotReceivingOrganisationException.class);
+        assertThatThrownBy(() -> referral.cancel(colleague, CancelReason.OTHER, null, NOW)).isInstanceOf(Referral.NotReceivingOrganisationException.class);
+        assertThatThrownBy(() -> referral.cancel(SAM, null, null, NOW)).isInstanceOf(ReferralRuleException.class);
+    }
+
+    @Test
+    void aResponseIsDueInThreeWorkingDaysAndAnUnansweredReferralExpiresAfterTwoWeeks() {
+        Referral referral = submitted(); // Friday 15:00
+
+        assertThat(referral.responseDueAt()).isEqualTo(Instant.parse("2026-11-25T15:00:00Z")); // Wednesday 15:00
+        assertThat(referral.expiresAt()).isEqualTo(Instant.parse("2026-12-04T15:00:00Z"));
+        assertThat(referral.markOverdue(Instant.parse("2026-11-25T14:59:00Z"))).isFalse();
+        assertThat(referral.markOverdue(Instant.parse("2026-11-25T15:00:00Z"))).isTrue();
+        assertThat(referral.markOverdue(Instant.parse("2026-11-26T10:00:00Z"))).as("overdue once").isFalse();
+        assertThat(referral.status()).isEqualTo(ReferralStatus.SUBMITTED);
+        assertThat(referral.expire(Instant.parse("2026-12-04T15:00:00Z"))).isTrue();
+        assertThat(referral.status()).isEqualTo(ReferralStatus.EXPIRED);
+        assertThat(referral.pendingEvents()).extracting(e -> e.type()).containsExactly(
+                "org.bridgeway.referral.submitted.v1", "org.bridgeway.referral.overdue.v1", "org.bridgeway.referral.expired.v1");
+    }
+
+    @Test
+    void workingDaysSkipWeekendsAndBankHolidays() {
+        Instant christmasEve = Instant.parse("2026-12-24T09:00:00Z"); // Thursday; 25th and 28th are bank holidays
+        assertThat(TIMES.calendar().plus(christmasEve, 3)).isEqualTo(Instant.parse("2026-12-31T09:00:00Z"));
+    }
+
+    @Test
+    void anAcceptedReferralIsNotExpired() {
+        Referral referral = submitted();
+        referral.accept(GEMMA, NOW);
+        assertThat(referral.expire(NOW.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(referral.markOverdue(NOW.plus(Duration.ofDays(30)))).isFalse();
     }
 }

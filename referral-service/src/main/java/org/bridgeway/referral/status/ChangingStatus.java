@@ -1,6 +1,8 @@
 package org.bridgeway.referral.status;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Referral;
@@ -9,25 +11,28 @@ import org.bridgeway.referral.web.NotFoundException;
 import org.bridgeway.referral.web.VersionMismatchException;
 import org.springframework.stereotype.Service;
 
-/** Load, decide, save: the receiving organisation accepts a referral it was sent. */
+/**
+ * Load, decide, save: every status change of a referral, on the version the caller last read.
+ * The referral itself decides whether the change is allowed and for whom.
+ */
 @Service
-class AcceptingReferral {
+class ChangingStatus {
 
     private final Referrals referrals;
     private final Clock clock;
 
-    AcceptingReferral(Referrals referrals, Clock clock) {
+    ChangingStatus(Referrals referrals, Clock clock) {
         this.referrals = referrals;
         this.clock = clock;
     }
 
-    Referral accept(String id, long expectedVersion, Actor actor) {
+    Referral change(String id, long expectedVersion, Actor actor, BiConsumer<Referral, Instant> decision) {
         Referral referral = referrals.find(id).filter(r -> r.visibleTo(actor))
                 .orElseThrow(() -> new NotFoundException("referral", id));
         if (referral.version() != expectedVersion) {
             throw new VersionMismatchException(referral.version());
         }
-        referral.accept(actor, clock.instant());
+        decision.accept(referral, clock.instant());
         if (!referrals.replace(referral, expectedVersion)) {
             throw new VersionMismatchException(expectedVersion + 1);
         }
