@@ -42,6 +42,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 abstract class ReferralServiceContract {
 
+    static final String TEST_KEY = "dGVzdC1rZXktMzItYnl0ZXMtbG9uZy0xMjM0NTY3ODk=";
+
     @Value("${local.server.port}")
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -135,16 +137,43 @@ abstract class ReferralServiceContract {
     }
 
     @Test
-    void onlyThePeopleOnAReferralSeeIt() {
+    void onlyThePeopleOnAReferralSeeItsResidentAndEveryReadIsAudited() {
         String id = submitted(listing(1, "ACCEPTING"));
+        String colleague = TestTokens.token("kim.linkworker", "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE);
+        String elsewhere = TestTokens.token("lee.navigator", "REFERRER", TestTokens.CITIZENS_ADVICE, TestTokens.AUDIENCE);
+        String admin = TestTokens.token("adam.admin", "ADMIN", null, TestTokens.AUDIENCE);
 
-        assertThat(api().get("/api/referrals/" + id, TestTokens.greenDoctors()).status()).isEqualTo(200);
+        assertThat(api().get("/api/referrals/" + id, TestTokens.greenDoctors()).body().get("resident").get("name").asString()).isEqualTo("Jo Bloggs");
+        assertThat(api().get("/api/referrals/" + id, colleague).status()).as("a referrer of the same organisation").isEqualTo(200);
+        assertThat(api().get("/api/referrals/" + id, elsewhere).status()).isEqualTo(404);
         assertThat(api().get("/api/referrals/" + id, TestTokens.citizensAdvice()).status()).isEqualTo(404);
-        assertThat(api().get("/api/referrals/" + id, TestTokens.token("someone.else", "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE)).status()).isEqualTo(404);
         assertThat(api().get("/api/referrals/" + id, TestTokens.manager()).status()).isEqualTo(404);
+        Api.Response forAdmin = api().get("/api/referrals/" + id, admin);
+        assertThat(forAdmin.status()).isEqualTo(200);
+        assertThat(forAdmin.body().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(forAdmin.body().has("resident")).isFalse();
+        assertThat(forAdmin.body().has("reason")).isFalse();
         assertThat(api().get("/api/referrals?view=inbox", TestTokens.manager()).status()).isEqualTo(403);
         assertThat(api().get("/api/referrals?view=inbox", TestTokens.referrer()).status()).isEqualTo(403);
         assertThat(api().post("/api/referrals", TestTokens.greenDoctors(), submission("any"), Map.of()).status()).isEqualTo(403);
+
+        var reads = mongo.getCollection("resident_data_reads").find(new org.bson.Document("referralId", id)).into(new ArrayList<>());
+        assertThat(reads).extracting(r -> r.getString("userId")).containsExactlyInAnyOrder("gemma.greendoctors", "kim.linkworker");
+        assertThat(reads.toString()).doesNotContain("Jo Bloggs");
+    }
+
+    @Test
+    void residentDetailsAndFreeTextAreStoredEncrypted() {
+        String id = submitted(listing(1, "ACCEPTING"));
+        api().post("/api/referrals/" + id + "/decline", TestTokens.greenDoctors(),
+                "{\"reason\":\"OUT_OF_AREA\",\"note\":\"Jo lives outside our area\"}", ifMatch(1));
+
+        org.bson.Document stored = mongo.getCollection("referrals").find(new org.bson.Document("_id", id)).first();
+
+        assertThat(stored.toJson()).doesNotContain("Jo Bloggs", "1988-04-02", "ME7 1AA", "07700", "Energy bill", "outside our area");
+        assertThat(stored.getString("resident")).startsWith("test:");
+        assertThat(api().get("/api/referrals/" + id + "/history", TestTokens.referrer()).body().get(1).get("note").asString())
+                .isEqualTo("Jo lives outside our area");
     }
 
     @Test

@@ -4,7 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"bridgeway.outbox.sweep-interval=1s", "bridgeway.referrals.deadline-check-interval=1s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"bridgeway.outbox.sweep-interval=1s", "bridgeway.referrals.deadline-check-interval=1s",
+        "bridgeway.referrals.encryption.active-key-id=test", "bridgeway.referrals.encryption.keys.test=" + ReferralServiceContract.TEST_KEY})
 class ReferralServiceOnEmbeddedInfrastructureTest extends ReferralServiceContract {
 
     @DynamicPropertySource

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.bridgeway.referral.referral.ReferralView;
+import org.bridgeway.referral.referral.ReferralSummary;
 import org.bridgeway.referral.security.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,13 +29,13 @@ class IntakeController {
     /** A retried request with the same Idempotency-Key gets the first referral back, marked as replayed. */
     @PostMapping("/api/referrals")
     @PreAuthorize("hasRole('REFERRER')")
-    ResponseEntity<ReferralView> submit(@Valid @RequestBody SubmitReferralRequest request,
+    ResponseEntity<ReferralSummary> submit(@Valid @RequestBody SubmitReferralRequest request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 128) String idempotencyKey,
                                         @AuthenticationPrincipal Jwt jwt) {
         SubmittingReferral.Result result = submitting.submit(request, Callers.actor(jwt), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/referrals/" + result.referral().id()))
                 .eTag(String.valueOf(result.referral().version()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
-                .body(ReferralView.of(result.referral()));
+                .body(ReferralSummary.of(result.referral()));
     }
 }

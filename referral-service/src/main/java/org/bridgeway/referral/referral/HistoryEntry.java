@@ -7,5 +7,5 @@ import java.time.Instant;
  * and outcome are codes; the note is the person's own words and stays in this service.
  */
 public record HistoryEntry(Instant at, Change change, String userId, Actor.Role role, String organisationId,
-                           ReferralStatus from, ReferralStatus to, String reasonCode, Outcome outcome, String note) {
+                           ReferralStatus from, ReferralStatus to, String reasonCode, Outcome outcome, PrivateText note) {
 }

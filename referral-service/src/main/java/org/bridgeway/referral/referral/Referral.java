@@ -21,7 +21,7 @@ public class Referral {
     private final String organisationId;
     private final String category;
     private final Urgency urgency;
-    private final String reason;
+    private final PrivateText reason;
     private final Consent consent;
     private final Resident resident;
     private final String referrerUserId;
@@ -38,7 +38,7 @@ public class Referral {
     private final List<PendingEvent> pendingEvents;
 
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
-             Urgency urgency, String reason, Consent consent, Resident resident, String referrerUserId,
+             Urgency urgency, PrivateText reason, Consent consent, Resident resident, String referrerUserId,
              String referrerOrganisationId, String idempotencyKey, Instant submittedAt, Instant responseDueAt,
              Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
              List<HistoryEntry> history, List<PendingEvent> pendingEvents) {
@@ -77,7 +77,7 @@ public class Referral {
             throw new ReferralRuleException("only a referrer may submit a referral");
         }
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
-                s.urgency(), s.reason(), s.consent(), s.resident(), referrer.userId(), referrer.organisationId(),
+                s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), referrer.userId(), referrer.organisationId(),
                 idempotencyKey, now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now, List.of(), List.of());
         referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, referrer, null, null, null, now);
         return referral;
@@ -164,7 +164,8 @@ public class Referral {
     /** Whether this person may see the referral at all (including the resident's details). */
     public boolean visibleTo(Actor actor) {
         return switch (actor.role()) {
-            case REFERRER -> referrerUserId.equals(actor.userId());
+            case REFERRER -> referrerUserId.equals(actor.userId())
+                    || actor.organisationId() != null && actor.organisationId().equals(referrerOrganisationId);
             case PROVIDER -> organisationId.equals(actor.organisationId());
             case MANAGER, ADMIN, SYSTEM -> false;
         };
@@ -188,7 +189,7 @@ public class Referral {
         version++;
         updatedAt = now;
         history.add(new HistoryEntry(now, change, actor.userId(), actor.role(), actor.organisationId(), from, to, reasonCode, outcome,
-                note == null || note.isBlank() ? null : note.strip()));
+                PrivateText.of(note)));
         ReferralEvent event = new ReferralEvent(id, reference, version, to, from, serviceId, organisationId, referrerUserId,
                 referrerOrganisationId, category, urgency, reasonCode, outcome, now);
         pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), change.eventType(), version, now, event));
@@ -208,7 +209,7 @@ public class Referral {
     public String organisationId() { return organisationId; }
     public String category() { return category; }
     public Urgency urgency() { return urgency; }
-    public String reason() { return reason; }
+    public PrivateText reason() { return reason; }
     public Consent consent() { return consent; }
     public Resident resident() { return resident; }
     public String referrerUserId() { return referrerUserId; }

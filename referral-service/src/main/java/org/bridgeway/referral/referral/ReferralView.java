@@ -1,20 +1,28 @@
 package org.bridgeway.referral.referral;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A referral as the referrer and the receiving organisation see it. */
+/** A referral in full, resident details included, for the referrer's and the receiving organisation's eyes. */
 public record ReferralView(String id, String reference, ReferralStatus status, String serviceId, String serviceName,
                            String organisationId, String category, Urgency urgency, String reason, Consent consent,
-                           Resident resident, Referrer referrer, Instant submittedAt, Instant responseDueAt,
+                           Resident resident, ReferralSummary.Referrer referrer, Instant submittedAt, Instant responseDueAt,
                            Instant expiresAt, boolean overdue, Instant updatedAt, long version) {
-
-    public record Referrer(String userId, String organisationId) {
-    }
 
     public static ReferralView of(Referral r) {
         return new ReferralView(r.id(), r.reference(), r.status(), r.serviceId(), r.serviceName(), r.organisationId(),
-                r.category(), r.urgency(), r.reason(), r.consent(), r.resident(),
-                new Referrer(r.referrerUserId(), r.referrerOrganisationId()), r.submittedAt(), r.responseDueAt(),
+                r.category(), r.urgency(), r.reason() == null ? null : r.reason().text(), r.consent(), r.resident(),
+                new ReferralSummary.Referrer(r.referrerUserId(), r.referrerOrganisationId()), r.submittedAt(), r.responseDueAt(),
                 r.expiresAt(), r.overdue(), r.updatedAt(), r.version());
+    }
+
+    /** One step of the history as shown to the people on the referral. */
+    public record Step(Instant at, Change change, String userId, Actor.Role role, String organisationId, ReferralStatus from,
+                       ReferralStatus to, String reasonCode, Outcome outcome, String note) {
+
+        public static List<Step> of(Referral r) {
+            return r.history().stream().map(h -> new Step(h.at(), h.change(), h.userId(), h.role(), h.organisationId(), h.from(),
+                    h.to(), h.reasonCode(), h.outcome(), h.note() == null ? null : h.note().text())).toList();
+        }
     }
 }

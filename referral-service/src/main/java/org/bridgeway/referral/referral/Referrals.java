@@ -3,6 +3,7 @@ package org.bridgeway.referral.referral;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.bridgeway.referral.outbox.OutboxRelay;
 import org.bridgeway.referral.web.PageView;
 import org.springframework.dao.DuplicateKeyException;
@@ -11,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -58,7 +60,21 @@ public class Referrals {
      */
     public boolean replace(Referral referral, long expectedVersion) {
         Query unchanged = Query.query(Criteria.where("_id").is(referral.id()).and("version").is(expectedVersion));
-        boolean replaced = mongo.replace(unchanged, referral, COLLECTION).getMatchedCount() == 1;
+        Document written = new Document();
+        mongo.getConverter().write(referral, written);
+        // Events already in the store may be mid-publication: the relay removes them as it goes.
+        // So the update sets every other field and only appends this change's new events
+        // (sequence above the version read), never writing back events the relay has removed.
+        Update update = new Update();
+        written.forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("pendingEvents")) {
+                update.set(field, value);
+            }
+        });
+        List<?> newEvents = written.getList("pendingEvents", Document.class, List.of()).stream()
+                .filter(event -> event.get("sequence", Number.class).longValue() > expectedVersion).toList();
+        update.push("pendingEvents").each(newEvents.toArray());
+        boolean replaced = mongo.updateFirst(unchanged, update, COLLECTION).getMatchedCount() == 1;
         if (replaced) {
             outbox.written(COLLECTION, referral.id());
         }

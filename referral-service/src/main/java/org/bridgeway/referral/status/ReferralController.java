@@ -11,10 +11,11 @@ import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.CancelReason;
 import org.bridgeway.referral.referral.DeclineReason;
 import org.bridgeway.referral.referral.Outcome;
-import org.bridgeway.referral.referral.HistoryEntry;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralStatus;
+import org.bridgeway.referral.referral.ReferralSummary;
 import org.bridgeway.referral.referral.ReferralView;
+import org.bridgeway.referral.protection.ResidentDataReads;
 import org.bridgeway.referral.referral.Referrals;
 import org.bridgeway.referral.security.Callers;
 import org.bridgeway.referral.web.IfMatch;
@@ -53,15 +54,17 @@ class ReferralController {
 
     private final Referrals referrals;
     private final ChangingStatus changing;
+    private final ResidentDataReads reads;
 
-    ReferralController(Referrals referrals, ChangingStatus changing) {
+    ReferralController(Referrals referrals, ChangingStatus changing, ResidentDataReads reads) {
         this.referrals = referrals;
         this.changing = changing;
+        this.reads = reads;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
-    PageView<ReferralView> list(@RequestParam(defaultValue = "") String view,
+    PageView<ReferralSummary> list(@RequestParam(defaultValue = "") String view,
                                 @RequestParam(required = false) ReferralStatus status,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -73,7 +76,9 @@ class ReferralController {
                 if (actor.role() != Actor.Role.REFERRER) {
                     throw new AccessDeniedException("only referrers have sent referrals");
                 }
-                yield Criteria.where("referrerUserId").is(actor.userId());
+                // A referrer sees what their organisation sent; one with no organisation, their own.
+                yield actor.organisationId() == null ? Criteria.where("referrerUserId").is(actor.userId())
+                        : Criteria.where("referrerOrganisationId").is(actor.organisationId());
             }
             case "inbox" -> {
                 if (actor.role() != Actor.Role.PROVIDER || actor.organisationId() == null) {
@@ -87,30 +92,40 @@ class ReferralController {
             criteria = criteria.and("status").is(status);
         }
         PageView<Referral> found = referrals.page(criteria, page, size);
-        return new PageView<>(found.items().stream().map(ReferralView::of).toList(), found.page());
+        return new PageView<>(found.items().stream().map(ReferralSummary::of).toList(), found.page());
     }
 
+    /** The full referral for the people on it (an audited read); the summary for an administrator. */
     @GetMapping("/{id}")
-    ResponseEntity<ReferralView> get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        Referral referral = visible(id, Callers.actor(jwt));
+    ResponseEntity<?> get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Callers.actor(jwt);
+        if (actor.role() == Actor.Role.ADMIN) {
+            Referral referral = referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id));
+            return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralSummary.of(referral));
+        }
+        Referral referral = visible(id, actor);
+        reads.record(actor, id, ResidentDataReads.Purpose.VIEW);
         return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral));
     }
 
     @GetMapping("/{id}/history")
-    List<HistoryEntry> history(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return visible(id, Callers.actor(jwt)).history();
+    List<ReferralView.Step> history(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Callers.actor(jwt);
+        Referral referral = visible(id, actor);
+        reads.record(actor, id, ResidentDataReads.Purpose.HISTORY);
+        return ReferralView.Step.of(referral);
     }
 
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasRole('PROVIDER')")
-    ResponseEntity<ReferralView> accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @AuthenticationPrincipal Jwt jwt) {
         return change(id, ifMatch, jwt, (referral, actor, now) -> referral.accept(actor, now));
     }
 
     @PostMapping("/{id}/decline")
     @PreAuthorize("hasRole('PROVIDER')")
-    ResponseEntity<ReferralView> decline(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> decline(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         StatusChange change = body == null ? StatusChange.NONE : body;
         DeclineReason reason = Codes.required(DeclineReason.class, change.reason(), "reason");
@@ -119,28 +134,28 @@ class ReferralController {
 
     @PostMapping("/{id}/start")
     @PreAuthorize("hasRole('PROVIDER')")
-    ResponseEntity<ReferralView> start(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> start(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                        @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         return change(id, ifMatch, jwt, (referral, actor, now) -> referral.start(actor, note(body), now));
     }
 
     @PostMapping("/{id}/hold")
     @PreAuthorize("hasRole('PROVIDER')")
-    ResponseEntity<ReferralView> hold(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> hold(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                       @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         return change(id, ifMatch, jwt, (referral, actor, now) -> referral.putOnHold(actor, note(body), now));
     }
 
     @PostMapping("/{id}/resume")
     @PreAuthorize("hasRole('PROVIDER')")
-    ResponseEntity<ReferralView> resume(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> resume(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         return change(id, ifMatch, jwt, (referral, actor, now) -> referral.resume(actor, note(body), now));
     }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasRole('PROVIDER')")
-    ResponseEntity<ReferralView> complete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> complete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                           @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         StatusChange change = body == null ? StatusChange.NONE : body;
         Outcome outcome = Codes.required(Outcome.class, change.outcome(), "outcome");
@@ -149,7 +164,7 @@ class ReferralController {
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('REFERRER')")
-    ResponseEntity<ReferralView> cancel(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ReferralSummary> cancel(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         StatusChange change = body == null ? StatusChange.NONE : body;
         CancelReason reason = Codes.required(CancelReason.class, change.reason(), "reason");
@@ -164,10 +179,10 @@ class ReferralController {
         void apply(Referral referral, Actor actor, Instant now);
     }
 
-    private ResponseEntity<ReferralView> change(String id, String ifMatch, Jwt jwt, Decision decision) {
+    private ResponseEntity<ReferralSummary> change(String id, String ifMatch, Jwt jwt, Decision decision) {
         Actor actor = Callers.actor(jwt);
         Referral referral = changing.change(id, IfMatch.version(ifMatch), actor, (r, now) -> decision.apply(r, actor, now));
-        return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral));
+        return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralSummary.of(referral));
     }
 
     private Referral visible(String id, Actor actor) {
