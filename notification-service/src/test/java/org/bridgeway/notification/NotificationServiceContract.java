@@ -92,6 +92,21 @@ abstract class NotificationServiceContract {
     }
 
     @Test
+    void aMessageGoesToTheSideThatDidNotWriteIt() {
+        String referralId = UUID.randomUUID().toString();
+        String fromProvider = reference();
+        String fromReferrer = reference();
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.message-posted.v1",
+                event(referralId, fromProvider, 3, "ACCEPTED", null, null, "PROVIDER"));
+        publish(referralId, UUID.randomUUID().toString(), "org.bridgeway.referral.message-posted.v1",
+                event(referralId, fromReferrer, 4, "ACCEPTED", null, null, "REFERRER"));
+
+        assertThat(awaitNotification(TestTokens.referrer(), fromProvider).get("kind").asString()).isEqualTo("REFERRAL_MESSAGE");
+        assertThat(awaitNotification(TestTokens.greenDoctors(), fromReferrer).get("kind").asString()).isEqualTo("REFERRAL_MESSAGE");
+        assertThat(mine(TestTokens.greenDoctors(), fromProvider)).isEmpty();
+    }
+
+    @Test
     void aRedeliveredEventNotifiesOnce() {
         String referralId = UUID.randomUUID().toString();
         String reference = reference();
@@ -133,12 +148,17 @@ abstract class NotificationServiceContract {
     }
 
     static byte[] event(String referralId, String reference, long sequence, String status, String reasonCode, String outcome) {
+        return event(referralId, reference, sequence, status, reasonCode, outcome, "SUBMITTED".equals(status) ? "REFERRER" : "PROVIDER");
+    }
+
+    static byte[] event(String referralId, String reference, long sequence, String status, String reasonCode, String outcome,
+                        String actorRole) {
         return """
                 {"referralId":"%s","reference":"%s","sequence":%d,"status":"%s","serviceId":"svc","organisationId":"%s",
                  "referrerUserId":"sam.prescriber","referrerOrganisationId":"%s","category":"fuel","urgency":"ROUTINE",
-                 "reasonCode":%s,"outcome":%s,"occurredAt":"2026-11-22T10:00:00Z"}
+                 "reasonCode":%s,"outcome":%s,"actorRole":"%s","parentReferralId":null,"occurredAt":"2026-11-22T10:00:00Z"}
                 """.formatted(referralId, reference, sequence, status, TestTokens.GREEN_DOCTORS, TestTokens.MEDWAY_SPS,
-                        quoted(reasonCode), quoted(outcome)).getBytes(StandardCharsets.UTF_8);
+                        quoted(reasonCode), quoted(outcome), actorRole).getBytes(StandardCharsets.UTF_8);
     }
 
     static String quoted(String value) {

@@ -300,6 +300,60 @@ abstract class ReferralServiceContract {
         return referral;
     }
 
+    @Test
+    void theTwoSidesTalkOnTheThreadAndTheMessageNeverReachesKafka() {
+        String id = submitted(listing(1, "ACCEPTING"));
+
+        Api.Response posted = api().post("/api/referrals/" + id + "/messages", TestTokens.greenDoctors(),
+                "{\"text\":\"Is Jo at home on Tuesdays?\"}", Map.of());
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(api().post("/api/referrals/" + id + "/messages", TestTokens.referrer(), "{\"text\":\"Yes, after 10am\"}", Map.of()).status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/referrals/" + id + "/messages", TestTokens.citizensAdvice(), "{\"text\":\"hi\"}", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(fields(api().post("/api/referrals/" + id + "/messages", TestTokens.referrer(), "{\"text\":\"\"}", Map.of())))
+                .containsExactly("text");
+
+        var thread = api().get("/api/referrals/" + id + "/messages", TestTokens.referrer()).body();
+        assertThat(thread.valueStream().map(m -> m.get("text").asString()).toList()).containsExactly("Is Jo at home on Tuesdays?", "Yes, after 10am");
+        assertThat(api().get("/api/referrals/" + id + "/messages", TestTokens.manager()).status()).isEqualTo(403);
+        List<ConsumerRecord<String, byte[]>> events = records("referral.events.v1", r -> id.equals(r.key())
+                && new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8).endsWith("message-posted.v1"));
+        assertThat(events).isNotEmpty();
+        events.forEach(e -> {
+            assertThat(new String(e.value(), StandardCharsets.UTF_8)).doesNotContain("Tuesdays", "10am");
+            assertThat(Contracts.violations("org.bridgeway.referral.event.v1", e.value())).isEmpty();
+        });
+        assertThat(mongo.getCollection("referrals").find(new org.bson.Document("_id", id)).first().toJson()).doesNotContain("Tuesdays");
+    }
+
+    @Test
+    void theProviderRefersTheResidentOnwardAndBothReferralsAreLinked() {
+        String parent = submitted(listing(1, "ACCEPTING"));
+        step(parent, "accept", TestTokens.greenDoctors(), 1, "");
+        String council = listing(1, "ACCEPTING", TestTokens.CITIZENS_ADVICE, "benefits");
+
+        String body = """
+                {"serviceId":"%s","category":"benefits","urgency":"ROUTINE","reason":"Benefits check and a budget plan",
+                 "consent":{"given":true,"method":"VERBAL","recordedAt":"2026-11-22T11:00:00Z"}}
+                """.formatted(council);
+        Api.Response onward = api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), body, Map.of());
+
+        assertThat(onward.status()).isEqualTo(201);
+        String child = onward.body().get("id").asString();
+        assertThat(onward.body().get("parentReferralId").asString()).isEqualTo(parent);
+        var forCitizensAdvice = api().get("/api/referrals/" + child, TestTokens.citizensAdvice()).body();
+        assertThat(forCitizensAdvice.get("resident").get("name").asString()).as("the story told once").isEqualTo("Jo Bloggs");
+        assertThat(api().get("/api/referrals/" + parent, TestTokens.referrer()).body().get("onwardReferrals").get(0).get("id").asString())
+                .isEqualTo(child);
+        assertThat(api().post("/api/referrals/" + parent + "/onward", TestTokens.citizensAdvice(), body, Map.of()).status())
+                .as("an organisation not on the referral").isEqualTo(404);
+        assertThat(fields(api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), "{}", Map.of())))
+                .contains("serviceId", "consent");
+        CloudEvent submitted = KafkaMessageFactory.createReader(eventFor(child, "org.bridgeway.referral.submitted.v1")).toEvent();
+        assertThat(new String(submitted.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"parentReferralId\":\"" + parent + "\"");
+    }
+
     Api.Response step(String id, String action, String token, long version, String body) {
         return api().post("/api/referrals/" + id + "/" + action, token, body, ifMatch(version));
     }
@@ -307,17 +361,25 @@ abstract class ReferralServiceContract {
     // --- helpers
 
     String listing(long sequence, String capacity) {
+        return listing(sequence, capacity, TestTokens.GREEN_DOCTORS, "fuel");
+    }
+
+    String listing(long sequence, String capacity, String organisationId, String category) {
         String serviceId = UUID.randomUUID().toString();
-        publishSnapshot(serviceId, sequence, capacity);
+        publishSnapshot(serviceId, sequence, capacity, organisationId, category);
         await().atMost(Duration.ofSeconds(20)).until(() -> replica.find(serviceId).filter(r -> r.sequence() == sequence).isPresent());
         return serviceId;
     }
 
     void publishSnapshot(String serviceId, long sequence, String capacity) {
+        publishSnapshot(serviceId, sequence, capacity, TestTokens.GREEN_DOCTORS, "fuel");
+    }
+
+    void publishSnapshot(String serviceId, long sequence, String capacity, String organisationId, String category) {
         String data = """
                 {"serviceId":"%s","sequence":%d,"organisationId":"%s","name":"Green Doctors Energy Advice",
-                 "categories":["fuel"],"status":"ACTIVE","referralPathway":"REFERRAL","capacity":"%s","updatedAt":"2026-11-22T10:00:00Z"}
-                """.formatted(serviceId, sequence, TestTokens.GREEN_DOCTORS, capacity);
+                 "categories":["%s"],"status":"ACTIVE","referralPathway":"REFERRAL","capacity":"%s","updatedAt":"2026-11-22T10:00:00Z"}
+                """.formatted(serviceId, sequence, organisationId, category, capacity);
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType("org.bridgeway.directory.service.snapshot.v1").withSource(URI.create("/bridgeway/directory-service"))
                 .withTime(OffsetDateTime.now()).withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build();

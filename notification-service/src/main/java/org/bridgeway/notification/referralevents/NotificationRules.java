@@ -9,7 +9,7 @@ import org.bridgeway.notification.inapp.Recipients;
  * Who hears what, in one place: a new referral goes to the receiving organisation; what the
  * organisation does with it goes back to the referrer; a cancellation goes to the organisation;
  * a referral left unanswered reminds the organisation when overdue and tells both sides when it
- * expires.
+ * expires; a message goes to the side that did not write it.
  */
 final class NotificationRules {
 
@@ -44,6 +44,8 @@ final class NotificationRules {
             case "expired" -> List.of(
                     new Notice(organisation, "REFERRAL_EXPIRED", "Referral " + ref + " expired without a response."),
                     new Notice(referrer, "REFERRAL_EXPIRED", "Referral " + ref + " expired without a response; you may refer elsewhere."));
+            case "message-posted" -> List.of(new Notice("PROVIDER".equals(e.actorRole()) ? referrer : organisation,
+                    "REFERRAL_MESSAGE", "New message on referral " + ref + "."));
             default -> List.of();
         };
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralSummary;
 import org.bridgeway.referral.security.Callers;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -37,5 +39,16 @@ class IntakeController {
                 .eTag(String.valueOf(result.referral().version()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
                 .body(ReferralSummary.of(result.referral()));
+    }
+
+    /** A new referral for the same resident to another service, by either side of this one. */
+    @PostMapping("/api/referrals/{id}/onward")
+    @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
+    ResponseEntity<ReferralSummary> referOnward(@PathVariable String id, @Valid @RequestBody OnwardReferralRequest request,
+                                                @AuthenticationPrincipal Jwt jwt) {
+        Referral child = submitting.referOnward(id, request, Callers.actor(jwt)).referral();
+        return ResponseEntity.created(URI.create("/api/referrals/" + child.id()))
+                .eTag(String.valueOf(child.version()))
+                .body(ReferralSummary.of(child));
     }
 }

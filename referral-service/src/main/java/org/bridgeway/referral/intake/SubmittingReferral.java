@@ -3,6 +3,7 @@ package org.bridgeway.referral.intake;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.directory.ListingReplica;
@@ -11,6 +12,9 @@ import org.bridgeway.referral.referral.Consent;
 import org.bridgeway.referral.referral.ReferenceGenerator;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
+import org.bridgeway.referral.referral.Resident;
+import org.bridgeway.referral.referral.Urgency;
+import org.bridgeway.referral.web.NotFoundException;
 import org.bridgeway.referral.referral.ResponseTimes;
 import org.bridgeway.referral.web.InvalidFieldException;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +53,26 @@ class SubmittingReferral {
                 return new Result(earlier.get(), true);
             }
         }
-        ListingReplica service = directory.find(request.serviceId())
+        var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
+                request.consent(), referrer, request.resident().toResident());
+        return insertWithFreshReference(reference -> Referral.submit(UUID.randomUUID().toString(), reference, submission, referrer,
+                scopedKey, responseTimes, clock.instant()), scopedKey);
+    }
+
+    /** A referral onward from another, for the same resident; the parent must be visible to the actor. */
+    Result referOnward(String parentId, OnwardReferralRequest request, Actor actor) {
+        Referral parent = referrals.find(parentId).filter(r -> r.visibleTo(actor))
+                .orElseThrow(() -> new NotFoundException("referral", parentId));
+        var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
+                request.consent(), actor, null);
+        return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
+                responseTimes, clock.instant()), null);
+    }
+
+    /** Checks the target service against the directory replica. */
+    private Referral.Submission submission(String serviceId, String category, Urgency urgency, String reason,
+                                           SubmitReferralRequest.ConsentRequest consent, Actor by, Resident resident) {
+        ListingReplica service = directory.find(serviceId)
                 .orElseThrow(() -> new InvalidFieldException("serviceId", "must be a service in the directory"));
         if (!service.active()) {
             throw new InvalidFieldException("serviceId", "the service is not active");
@@ -60,16 +83,16 @@ class SubmittingReferral {
         if (service.paused()) {
             throw new InvalidFieldException("serviceId", "the service has paused new referrals");
         }
-        if (!service.categories().contains(request.category())) {
+        if (!service.categories().contains(category)) {
             throw new InvalidFieldException("category", "must be one of the service's categories: " + String.join(", ", service.categories()));
         }
-        var submission = new Referral.Submission(service.id(), service.name(), service.organisationId(), request.category(),
-                request.urgency(), request.reason().strip(),
-                new Consent(request.consent().method(), request.consent().recordedAt(), referrer.userId()),
-                request.resident().toResident());
+        return new Referral.Submission(service.id(), service.name(), service.organisationId(), category, urgency, reason.strip(),
+                new Consent(consent.method(), consent.recordedAt(), by.userId()), resident);
+    }
+
+    private Result insertWithFreshReference(Function<String, Referral> referralWithReference, String scopedKey) {
         for (int attempt = 0; ; attempt++) {
-            Referral referral = Referral.submit(UUID.randomUUID().toString(), references.next(), submission, referrer,
-                    scopedKey, responseTimes, clock.instant());
+            Referral referral = referralWithReference.apply(references.next());
             try {
                 referrals.insert(referral);
                 return new Result(referral, false);

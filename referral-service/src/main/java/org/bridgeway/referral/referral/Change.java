@@ -15,7 +15,9 @@ public enum Change {
     CANCELLED("cancelled"),
     EXPIRED("expired"),
     /** The response is overdue; the status stays SUBMITTED. */
-    OVERDUE("overdue");
+    OVERDUE("overdue"),
+    /** A message on the referral's thread; the status stays as it is. */
+    MESSAGE_POSTED("message-posted");
 
     private final String eventName;
 

@@ -27,6 +27,7 @@ public class Referral {
     private final String referrerUserId;
     private final String referrerOrganisationId;
     private final String idempotencyKey;
+    private final String parentReferralId;
     private final Instant submittedAt;
     private final Instant responseDueAt;
     private final Instant expiresAt;
@@ -35,13 +36,14 @@ public class Referral {
     private long version;
     private Instant updatedAt;
     private final List<HistoryEntry> history;
+    private final List<Message> messages;
     private final List<PendingEvent> pendingEvents;
 
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
              Urgency urgency, PrivateText reason, Consent consent, Resident resident, String referrerUserId,
-             String referrerOrganisationId, String idempotencyKey, Instant submittedAt, Instant responseDueAt,
-             Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
-             List<HistoryEntry> history, List<PendingEvent> pendingEvents) {
+             String referrerOrganisationId, String idempotencyKey, String parentReferralId, Instant submittedAt,
+             Instant responseDueAt, Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
+             List<HistoryEntry> history, List<Message> messages, List<PendingEvent> pendingEvents) {
         this.id = id;
         this.reference = reference;
         this.serviceId = serviceId;
@@ -55,6 +57,7 @@ public class Referral {
         this.referrerUserId = referrerUserId;
         this.referrerOrganisationId = referrerOrganisationId;
         this.idempotencyKey = idempotencyKey;
+        this.parentReferralId = parentReferralId;
         this.submittedAt = submittedAt;
         this.responseDueAt = responseDueAt;
         this.expiresAt = expiresAt;
@@ -63,6 +66,7 @@ public class Referral {
         this.version = version;
         this.updatedAt = updatedAt;
         this.history = new ArrayList<>(history);
+        this.messages = new ArrayList<>(messages == null ? List.of() : messages);
         this.pendingEvents = new ArrayList<>(pendingEvents);
     }
 
@@ -76,11 +80,50 @@ public class Referral {
         if (referrer.role() != Actor.Role.REFERRER) {
             throw new ReferralRuleException("only a referrer may submit a referral");
         }
+        return create(id, reference, s, referrer, idempotencyKey, null, times, now);
+    }
+
+    /**
+     * A new referral for the same resident to another service, made from this one by either side,
+     * so the resident tells their story once. Their consent to it is confirmed anew.
+     */
+    public Referral referOnward(String id, String reference, Submission s, Actor actor, ResponseTimes times, Instant now) {
+        boolean referringSide = actor.role() == Actor.Role.REFERRER && visibleTo(actor);
+        boolean receivingSide = actor.role() == Actor.Role.PROVIDER && organisationId.equals(actor.organisationId());
+        if (!referringSide && !receivingSide) {
+            throw new NotReceivingOrganisationException("only the referring or the receiving organisation may refer onward");
+        }
+        requireStatus("referred on from", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD,
+                ReferralStatus.COMPLETED, ReferralStatus.SUBMITTED);
+        Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
+                s.reason(), s.consent(), resident);
+        return create(id, reference, sameResident, actor, null, this.id, times, now);
+    }
+
+    private static Referral create(String id, String reference, Submission s, Actor by, String idempotencyKey,
+                                   String parentReferralId, ResponseTimes times, Instant now) {
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
-                s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), referrer.userId(), referrer.organisationId(),
-                idempotencyKey, now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now, List.of(), List.of());
-        referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, referrer, null, null, null, now);
+                s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), by.userId(), by.organisationId(),
+                idempotencyKey, parentReferralId, now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
+                List.of(), List.of(), List.of());
+        referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, by, null, null, null, now);
         return referral;
+    }
+
+    /** Either side writes on the thread, whatever the status; the other side is told. */
+    public Message postMessage(String messageId, Actor author, String text, Instant now) {
+        boolean onTheReferral = author.role() == Actor.Role.REFERRER || author.role() == Actor.Role.PROVIDER;
+        if (!onTheReferral || !visibleTo(author)) {
+            throw new NotReceivingOrganisationException("only the referring and the receiving organisation write on the thread");
+        }
+        PrivateText body = PrivateText.of(text);
+        if (body == null) {
+            throw new ReferralRuleException("a message has text");
+        }
+        Message message = new Message(messageId, now, author.userId(), author.role(), author.organisationId(), body);
+        messages.add(message);
+        change(Change.MESSAGE_POSTED, status, author, null, null, null, now);
+        return message;
     }
 
     /** The receiving organisation takes the referral on. */
@@ -132,8 +175,8 @@ public class Referral {
 
     /** The referrer who sent it withdraws an open referral, with a reason. */
     public void cancel(Actor actor, CancelReason reason, String note, Instant now) {
-        if (actor.role() != Actor.Role.REFERRER || !referrerUserId.equals(actor.userId())) {
-            throw new NotReceivingOrganisationException("only the referrer who sent it may cancel this referral");
+        if (!referrerUserId.equals(actor.userId())) {
+            throw new NotReceivingOrganisationException("only the person who sent it may cancel this referral");
         }
         requireStatus("cancelled", ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
         if (reason == null) {
@@ -161,12 +204,15 @@ public class Referral {
         return true;
     }
 
-    /** Whether this person may see the referral at all (including the resident's details). */
+    /**
+     * Whether this person may see the referral at all (including the resident's details): the
+     * referring person and organisation, and the receiving organisation.
+     */
     public boolean visibleTo(Actor actor) {
         return switch (actor.role()) {
-            case REFERRER -> referrerUserId.equals(actor.userId())
-                    || actor.organisationId() != null && actor.organisationId().equals(referrerOrganisationId);
-            case PROVIDER -> organisationId.equals(actor.organisationId());
+            case REFERRER, PROVIDER -> referrerUserId.equals(actor.userId())
+                    || actor.organisationId() != null && (actor.organisationId().equals(referrerOrganisationId)
+                    || actor.role() == Actor.Role.PROVIDER && actor.organisationId().equals(organisationId));
             case MANAGER, ADMIN, SYSTEM -> false;
         };
     }
@@ -188,10 +234,12 @@ public class Referral {
         status = to;
         version++;
         updatedAt = now;
-        history.add(new HistoryEntry(now, change, actor.userId(), actor.role(), actor.organisationId(), from, to, reasonCode, outcome,
-                PrivateText.of(note)));
+        if (change != Change.MESSAGE_POSTED) {
+            history.add(new HistoryEntry(now, change, actor.userId(), actor.role(), actor.organisationId(), from, to, reasonCode,
+                    outcome, PrivateText.of(note)));
+        }
         ReferralEvent event = new ReferralEvent(id, reference, version, to, from, serviceId, organisationId, referrerUserId,
-                referrerOrganisationId, category, urgency, reasonCode, outcome, now);
+                referrerOrganisationId, category, urgency, reasonCode, outcome, actor.role(), parentReferralId, now);
         pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), change.eventType(), version, now, event));
     }
 
@@ -222,6 +270,8 @@ public class Referral {
     public long version() { return version; }
     public Instant updatedAt() { return updatedAt; }
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    public List<Message> messages() { return List.copyOf(messages); }
+    public String parentReferralId() { return parentReferralId; }
     List<PendingEvent> pendingEvents() { return List.copyOf(pendingEvents); }
 
     @Override

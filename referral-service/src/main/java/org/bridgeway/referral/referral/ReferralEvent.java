@@ -5,9 +5,13 @@ import java.time.Instant;
 /**
  * The body of every referral.events.v1 message. Ids, codes and times only: no name, date of birth,
  * contact detail or free text of the resident ever goes on Kafka.
+ *
+ * @param actorRole        who made the change: the referring side, the receiving side or Bridgeway
+ * @param parentReferralId the referral this one was referred on from, if any
  */
 public record ReferralEvent(String referralId, String reference, long sequence, ReferralStatus status,
                             ReferralStatus previousStatus, String serviceId, String organisationId,
                             String referrerUserId, String referrerOrganisationId, String category, Urgency urgency,
-                            String reasonCode, Outcome outcome, Instant occurredAt) {
+                            String reasonCode, Outcome outcome, Actor.Role actorRole, String parentReferralId,
+                            Instant occurredAt) {
 }

@@ -6,13 +6,16 @@ import java.util.List;
 /** A referral in full, resident details included, for the referrer's and the receiving organisation's eyes. */
 public record ReferralView(String id, String reference, ReferralStatus status, String serviceId, String serviceName,
                            String organisationId, String category, Urgency urgency, String reason, Consent consent,
-                           Resident resident, ReferralSummary.Referrer referrer, Instant submittedAt, Instant responseDueAt,
+                           Resident resident, ReferralSummary.Referrer referrer, String parentReferralId,
+                           List<ReferralSummary> onwardReferrals, Instant submittedAt, Instant responseDueAt,
                            Instant expiresAt, boolean overdue, Instant updatedAt, long version) {
 
-    public static ReferralView of(Referral r) {
+    /** @param onward the referrals made onward from this one, linked back by their parentReferralId */
+    public static ReferralView of(Referral r, List<Referral> onward) {
         return new ReferralView(r.id(), r.reference(), r.status(), r.serviceId(), r.serviceName(), r.organisationId(),
                 r.category(), r.urgency(), r.reason() == null ? null : r.reason().text(), r.consent(), r.resident(),
-                new ReferralSummary.Referrer(r.referrerUserId(), r.referrerOrganisationId()), r.submittedAt(), r.responseDueAt(),
+                new ReferralSummary.Referrer(r.referrerUserId(), r.referrerOrganisationId()), r.parentReferralId(),
+                onward.stream().map(ReferralSummary::of).toList(), r.submittedAt(), r.responseDueAt(),
                 r.expiresAt(), r.overdue(), r.updatedAt(), r.version());
     }
 

@@ -36,11 +36,18 @@ public class Referrals {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("referrerUserId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("organisationId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("responseDueAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("parentReferralId", Sort.Direction.ASC).sparse());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
     }
 
     public Optional<Referral> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Referral.class, COLLECTION));
+    }
+
+    /** The referrals made onward from this one. */
+    public List<Referral> onwardFrom(String parentReferralId) {
+        return mongo.find(Query.query(Criteria.where("parentReferralId").is(parentReferralId)).with(Sort.by("submittedAt")),
+                Referral.class, COLLECTION);
     }
 
     public Optional<Referral> findByIdempotencyKey(String key) {

@@ -105,7 +105,7 @@ class ReferralController {
         }
         Referral referral = visible(id, actor);
         reads.record(actor, id, ResidentDataReads.Purpose.VIEW);
-        return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral));
+        return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral, referrals.onwardFrom(id)));
     }
 
     @GetMapping("/{id}/history")
@@ -163,7 +163,7 @@ class ReferralController {
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasRole('REFERRER')")
+    @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
     ResponseEntity<ReferralSummary> cancel(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody(required = false) StatusChange body, @AuthenticationPrincipal Jwt jwt) {
         StatusChange change = body == null ? StatusChange.NONE : body;

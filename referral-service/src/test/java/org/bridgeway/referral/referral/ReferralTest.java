@@ -169,4 +169,48 @@ class ReferralTest {
         assertThat(referral.expire(NOW.plus(Duration.ofDays(30)))).isFalse();
         assertThat(referral.markOverdue(NOW.plus(Duration.ofDays(30)))).isFalse();
     }
+
+    @Test
+    void eitherSideWritesOnTheThreadAndTheEventCarriesNoText() {
+        Referral referral = submitted();
+        referral.postMessage("m1", GEMMA, "Is the family at home on Tuesdays?", NOW);
+        referral.postMessage("m2", SAM, "Yes, after 10am", NOW);
+
+        assertThat(referral.messages()).extracting(m -> m.text().text()).containsExactly("Is the family at home on Tuesdays?", "Yes, after 10am");
+        assertThat(referral.status()).isEqualTo(ReferralStatus.SUBMITTED);
+        ReferralEvent event = (ReferralEvent) referral.pendingEvents().getLast().data();
+        assertThat(referral.pendingEvents().getLast().type()).isEqualTo("org.bridgeway.referral.message-posted.v1");
+        assertThat(event.actorRole()).isEqualTo(Actor.Role.REFERRER);
+        assertThat(event.toString()).doesNotContain("10am");
+        assertThatThrownBy(() -> referral.postMessage("m3", CARL, "hello", NOW)).isInstanceOf(Referral.NotReceivingOrganisationException.class);
+        assertThatThrownBy(() -> referral.postMessage("m4", GEMMA, "  ", NOW)).isInstanceOf(ReferralRuleException.class);
+    }
+
+    @Test
+    void theProviderRefersOnwardSoTheResidentTellsTheirStoryOnce() {
+        Referral parent = submitted();
+        parent.accept(GEMMA, NOW);
+        parent.start(GEMMA, null, NOW);
+        var toCouncil = new Referral.Submission("benefits-check", "Benefits check", "medway-council", "benefits", Urgency.ROUTINE,
+                "Benefits check and a budget plan", new Consent(Consent.Method.VERBAL, NOW, "gemma.greendoctors"), null);
+
+        Referral child = parent.referOnward("referral-2", "BW-ONWRD", toCouncil, GEMMA, TIMES, NOW);
+
+        assertThat(child.parentReferralId()).isEqualTo("referral-1");
+        assertThat(child.resident()).isEqualTo(parent.resident());
+        assertThat(child.referrerUserId()).isEqualTo("gemma.greendoctors");
+        assertThat(child.status()).isEqualTo(ReferralStatus.SUBMITTED);
+        assertThat(((ReferralEvent) child.pendingEvents().getFirst().data()).parentReferralId()).isEqualTo("referral-1");
+        assertThat(child.visibleTo(GEMMA)).as("the provider who referred onward follows it").isTrue();
+        assertThatThrownBy(() -> parent.referOnward("referral-3", "BW-NOPE0", toCouncil, CARL, TIMES, NOW))
+                .isInstanceOf(Referral.NotReceivingOrganisationException.class);
+    }
+
+    @Test
+    void aDeclinedReferralIsNotReferredOnward() {
+        Referral parent = submitted();
+        parent.decline(GEMMA, DeclineReason.NO_CAPACITY, null, NOW);
+        var elsewhere = new Referral.Submission("s2", "n", "o2", "fuel", Urgency.ROUTINE, "r", new Consent(Consent.Method.VERBAL, NOW, "x"), null);
+        assertThatThrownBy(() -> parent.referOnward("r2", "BW-00001", elsewhere, SAM, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
+    }
 }

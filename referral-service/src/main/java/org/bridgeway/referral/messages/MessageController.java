@@ -1,0 +1,84 @@
+package org.bridgeway.referral.messages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.bridgeway.referral.protection.ResidentDataReads;
+import org.bridgeway.referral.referral.Actor;
+import org.bridgeway.referral.referral.Message;
+import org.bridgeway.referral.referral.Referral;
+import org.bridgeway.referral.referral.Referrals;
+import org.bridgeway.referral.security.Callers;
+import org.bridgeway.referral.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The thread on a referral between the referring and the receiving side. Messages are resident
+ * data: stored encrypted, read only by the two sides, each read audited, never on Kafka.
+ */
+@RestController
+@RequestMapping("/api/referrals/{id}/messages")
+class MessageController {
+
+    record PostMessage(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    record MessageView(String id, Instant at, String userId, Actor.Role role, String organisationId, String text) {
+        static MessageView of(Message m) {
+            return new MessageView(m.id(), m.at(), m.userId(), m.role(), m.organisationId(), m.text().text());
+        }
+    }
+
+    private final Referrals referrals;
+    private final ResidentDataReads reads;
+    private final Clock clock;
+
+    MessageController(Referrals referrals, ResidentDataReads reads, Clock clock) {
+        this.referrals = referrals;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
+    List<MessageView> thread(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Callers.actor(jwt);
+        Referral referral = referrals.find(id).filter(r -> r.visibleTo(actor)).orElseThrow(() -> new NotFoundException("referral", id));
+        reads.record(actor, id, ResidentDataReads.Purpose.MESSAGES);
+        return referral.messages().stream().map(MessageView::of).toList();
+    }
+
+    /** No If-Match here: a message changes no one else's work, so a concurrent change is simply retried. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
+    MessageView post(@PathVariable String id, @Valid @RequestBody PostMessage body, @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Callers.actor(jwt);
+        for (int attempt = 0; ; attempt++) {
+            Referral referral = referrals.find(id).filter(r -> r.visibleTo(actor)).orElseThrow(() -> new NotFoundException("referral", id));
+            long read = referral.version();
+            Message message = referral.postMessage(UUID.randomUUID().toString(), actor, body.text(), clock.instant());
+            if (referrals.replace(referral, read)) {
+                return MessageView.of(message);
+            }
+            if (attempt == 4) {
+                throw new IllegalStateException("the referral kept changing while a message was posted");
+            }
+        }
+    }
+}
