@@ -293,7 +293,7 @@ abstract class ReferralServiceContract {
     Referral storedWithoutTellingTheRelay(Instant submittedAt) {
         var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false);
         var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
-                "reason", new Consent(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident);
+                "reason", new Consent(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident, null);
         Referral referral = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
                 submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, responseTimes, submittedAt);
         mongo.insert(referral, "referrals");
@@ -352,6 +352,38 @@ abstract class ReferralServiceContract {
                 .contains("serviceId", "consent");
         CloudEvent submitted = KafkaMessageFactory.createReader(eventFor(child, "org.bridgeway.referral.submitted.v1")).toEvent();
         assertThat(new String(submitted.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"parentReferralId\":\"" + parent + "\"");
+    }
+
+    @Test
+    void aReferrerFindsTheResidentsEarlierReferralsFromTheirOwnOrganisationAndFiltersTheList() {
+        String serviceId = listing(1, "ACCEPTING");
+        String name = "Kay " + UUID.randomUUID().toString().substring(0, 6);
+        String first = submitted(serviceId, name, "ROUTINE");
+        String second = submitted(serviceId, name, "URGENT");
+        String otherOrganisation = TestTokens.token("lee.navigator", "REFERRER", TestTokens.CITIZENS_ADVICE, TestTokens.AUDIENCE);
+        String check = "{\"name\":\"  " + name.toUpperCase() + " \",\"dateOfBirth\":\"1993-05-17\"}";
+
+        var found = api().post("/api/referrals/same-person-check", TestTokens.referrer(), check, Map.of()).body();
+        assertThat(found.valueStream().map(r -> r.get("id").asString()).toList()).containsExactlyInAnyOrder(first, second);
+        assertThat(api().post("/api/referrals/same-person-check", otherOrganisation, check, Map.of()).body()).isEmpty();
+
+        String reference = api().get("/api/referrals/" + second, TestTokens.referrer()).body().get("reference").asString();
+        var byReference = api().get("/api/referrals?view=sent&reference=" + reference, TestTokens.referrer()).body().get("items");
+        assertThat(byReference.valueStream().map(r -> r.get("id").asString()).toList()).containsExactly(second);
+        var urgentInInbox = api().get("/api/referrals?view=inbox&urgency=URGENT&category=fuel&overdue=false&size=100", TestTokens.greenDoctors())
+                .body().get("items").valueStream().map(r -> r.get("id").asString()).toList();
+        assertThat(urgentInInbox).contains(second).doesNotContain(first);
+        assertThat(fields(api().get("/api/referrals?view=sent&submittedFrom=2026-12-01&submittedTo=2026-11-01", TestTokens.referrer())))
+                .containsExactly("submittedFrom");
+        assertThat(fields(api().get("/api/referrals?view=sent&urgency=SOON", TestTokens.referrer()))).containsExactly("urgency");
+    }
+
+    String submitted(String serviceId, String residentName, String urgency) {
+        String body = submission(serviceId).replace("Jo Bloggs", residentName).replace("1988-04-02", "1993-05-17")
+                .replace("ROUTINE", urgency);
+        Api.Response created = api().post("/api/referrals", TestTokens.referrer(), body, Map.of());
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("id").asString();
     }
 
     Api.Response step(String id, String action, String token, long version, String body) {

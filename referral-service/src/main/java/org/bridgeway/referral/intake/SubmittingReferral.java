@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.directory.ListingReplica;
+import org.bridgeway.referral.protection.ResidentMatching;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
 import org.bridgeway.referral.referral.ReferenceGenerator;
@@ -34,14 +35,16 @@ class SubmittingReferral {
     private final DirectoryReplica directory;
     private final ReferenceGenerator references;
     private final ResponseTimes responseTimes;
+    private final ResidentMatching matching;
     private final Clock clock;
 
     SubmittingReferral(Referrals referrals, DirectoryReplica directory, ReferenceGenerator references,
-                       ResponseTimes responseTimes, Clock clock) {
+                       ResponseTimes responseTimes, ResidentMatching matching, Clock clock) {
         this.referrals = referrals;
         this.directory = directory;
         this.references = references;
         this.responseTimes = responseTimes;
+        this.matching = matching;
         this.clock = clock;
     }
 
@@ -53,8 +56,9 @@ class SubmittingReferral {
                 return new Result(earlier.get(), true);
             }
         }
+        Resident resident = request.resident().toResident();
         var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
-                request.consent(), referrer, request.resident().toResident());
+                request.consent(), referrer, resident, matching.keyFor(resident.name(), resident.dateOfBirth()));
         return insertWithFreshReference(reference -> Referral.submit(UUID.randomUUID().toString(), reference, submission, referrer,
                 scopedKey, responseTimes, clock.instant()), scopedKey);
     }
@@ -64,14 +68,15 @@ class SubmittingReferral {
         Referral parent = referrals.find(parentId).filter(r -> r.visibleTo(actor))
                 .orElseThrow(() -> new NotFoundException("referral", parentId));
         var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
-                request.consent(), actor, null);
+                request.consent(), actor, null, null);
         return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
                 responseTimes, clock.instant()), null);
     }
 
     /** Checks the target service against the directory replica. */
     private Referral.Submission submission(String serviceId, String category, Urgency urgency, String reason,
-                                           SubmitReferralRequest.ConsentRequest consent, Actor by, Resident resident) {
+                                           SubmitReferralRequest.ConsentRequest consent, Actor by, Resident resident,
+                                           String residentKey) {
         ListingReplica service = directory.find(serviceId)
                 .orElseThrow(() -> new InvalidFieldException("serviceId", "must be a service in the directory"));
         if (!service.active()) {
@@ -87,7 +92,7 @@ class SubmittingReferral {
             throw new InvalidFieldException("category", "must be one of the service's categories: " + String.join(", ", service.categories()));
         }
         return new Referral.Submission(service.id(), service.name(), service.organisationId(), category, urgency, reason.strip(),
-                new Consent(consent.method(), consent.recordedAt(), by.userId()), resident);
+                new Consent(consent.method(), consent.recordedAt(), by.userId()), resident, residentKey);
     }
 
     private Result insertWithFreshReference(Function<String, Referral> referralWithReference, String scopedKey) {

@@ -20,7 +20,7 @@ public class ResidentDataReads {
 
     static final String COLLECTION = "resident_data_reads";
 
-    public enum Purpose { VIEW, HISTORY, MESSAGES }
+    public enum Purpose { VIEW, HISTORY, MESSAGES, SAME_PERSON_CHECK }
 
     record Read(String id, Instant at, String userId, Actor.Role role, String organisationId, String referralId, Purpose purpose) {
     }

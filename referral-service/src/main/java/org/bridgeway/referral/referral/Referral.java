@@ -28,6 +28,8 @@ public class Referral {
     private final String referrerOrganisationId;
     private final String idempotencyKey;
     private final String parentReferralId;
+    /** A keyed hash of the resident's name and date of birth, to find their earlier referrals. */
+    private final String residentKey;
     private final Instant submittedAt;
     private final Instant responseDueAt;
     private final Instant expiresAt;
@@ -41,7 +43,7 @@ public class Referral {
 
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
              Urgency urgency, PrivateText reason, Consent consent, Resident resident, String referrerUserId,
-             String referrerOrganisationId, String idempotencyKey, String parentReferralId, Instant submittedAt,
+             String referrerOrganisationId, String idempotencyKey, String parentReferralId, String residentKey, Instant submittedAt,
              Instant responseDueAt, Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
              List<HistoryEntry> history, List<Message> messages, List<PendingEvent> pendingEvents) {
         this.id = id;
@@ -58,6 +60,7 @@ public class Referral {
         this.referrerOrganisationId = referrerOrganisationId;
         this.idempotencyKey = idempotencyKey;
         this.parentReferralId = parentReferralId;
+        this.residentKey = residentKey;
         this.submittedAt = submittedAt;
         this.responseDueAt = responseDueAt;
         this.expiresAt = expiresAt;
@@ -72,7 +75,7 @@ public class Referral {
 
     /** What a referrer asks for; checked against the directory before it becomes a referral. */
     public record Submission(String serviceId, String serviceName, String organisationId, String category, Urgency urgency,
-                             String reason, Consent consent, Resident resident) {
+                             String reason, Consent consent, Resident resident, String residentKey) {
     }
 
     public static Referral submit(String id, String reference, Submission s, Actor referrer, String idempotencyKey,
@@ -96,7 +99,7 @@ public class Referral {
         requireStatus("referred on from", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD,
                 ReferralStatus.COMPLETED, ReferralStatus.SUBMITTED);
         Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
-                s.reason(), s.consent(), resident);
+                s.reason(), s.consent(), resident, residentKey);
         return create(id, reference, sameResident, actor, null, this.id, times, now);
     }
 
@@ -104,7 +107,7 @@ public class Referral {
                                    String parentReferralId, ResponseTimes times, Instant now) {
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
                 s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), by.userId(), by.organisationId(),
-                idempotencyKey, parentReferralId, now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
+                idempotencyKey, parentReferralId, s.residentKey(), now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
                 List.of(), List.of(), List.of());
         referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, by, null, null, null, now);
         return referral;

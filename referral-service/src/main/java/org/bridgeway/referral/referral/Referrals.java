@@ -37,6 +37,7 @@ public class Referrals {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("organisationId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("responseDueAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("parentReferralId", Sort.Direction.ASC).sparse());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("residentKey", Sort.Direction.ASC).on("referrerOrganisationId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
     }
 

@@ -1,11 +1,13 @@
 package org.bridgeway.referral.status;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.CancelReason;
@@ -15,6 +17,8 @@ import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralStatus;
 import org.bridgeway.referral.referral.ReferralSummary;
 import org.bridgeway.referral.referral.ReferralView;
+import org.bridgeway.referral.referral.Urgency;
+import org.bridgeway.referral.referral.WorkingDays;
 import org.bridgeway.referral.protection.ResidentDataReads;
 import org.bridgeway.referral.referral.Referrals;
 import org.bridgeway.referral.security.Callers;
@@ -35,7 +39,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,16 +65,24 @@ class ReferralController {
         this.reads = reads;
     }
 
+    /**
+     * The filters of the sent list and the inbox, from the query string.
+     *
+     * @param view sent (the referrer's organisation's referrals) or inbox (the provider organisation's)
+     */
+    record ListFilter(String view, ReferralStatus status, Urgency urgency,
+                      @Pattern(regexp = "[a-z][a-z-]{1,40}", message = "must be a category code such as fuel") String category,
+                      Boolean overdue, LocalDate submittedFrom, LocalDate submittedTo,
+                      @Pattern(regexp = "BW-[0-9A-Z]{5}", message = "must be a reference such as BW-7K3Q9") String reference,
+                      @Min(0) @Max(10_000) Integer page, @Min(1) @Max(100) Integer size) {
+    }
+
     @GetMapping
     @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
-    PageView<ReferralSummary> list(@RequestParam(defaultValue = "") String view,
-                                @RequestParam(required = false) ReferralStatus status,
-                                @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-                                @AuthenticationPrincipal Jwt jwt) {
+    PageView<ReferralSummary> list(@Valid ListFilter filter, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Callers.actor(jwt);
-        String chosen = view.isEmpty() ? (actor.role() == Actor.Role.PROVIDER ? "inbox" : "sent") : view;
-        Criteria criteria = switch (chosen) {
+        String view = filter.view() == null || filter.view().isEmpty() ? (actor.role() == Actor.Role.PROVIDER ? "inbox" : "sent") : filter.view();
+        Criteria criteria = switch (view) {
             case "sent" -> {
                 if (actor.role() != Actor.Role.REFERRER) {
                     throw new AccessDeniedException("only referrers have sent referrals");
@@ -88,10 +99,34 @@ class ReferralController {
             }
             default -> throw new InvalidFieldException("view", "must be sent or inbox");
         };
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status());
         }
-        PageView<Referral> found = referrals.page(criteria, page, size);
+        if (filter.urgency() != null) {
+            criteria = criteria.and("urgency").is(filter.urgency());
+        }
+        if (filter.category() != null) {
+            criteria = criteria.and("category").is(filter.category());
+        }
+        if (filter.overdue() != null) {
+            criteria = criteria.and("overdue").is(filter.overdue());
+        }
+        if (filter.reference() != null) {
+            criteria = criteria.and("reference").is(filter.reference());
+        }
+        if (filter.submittedFrom() != null && filter.submittedTo() != null && filter.submittedFrom().isAfter(filter.submittedTo())) {
+            throw new InvalidFieldException("submittedFrom", "must not be after submittedTo");
+        }
+        if (filter.submittedFrom() != null || filter.submittedTo() != null) {
+            Criteria submitted = criteria.and("submittedAt");
+            if (filter.submittedFrom() != null) {
+                submitted = submitted.gte(filter.submittedFrom().atStartOfDay(WorkingDays.LONDON).toInstant());
+            }
+            if (filter.submittedTo() != null) {
+                submitted.lt(filter.submittedTo().plusDays(1).atStartOfDay(WorkingDays.LONDON).toInstant());
+            }
+        }
+        PageView<Referral> found = referrals.page(criteria, filter.page() == null ? 0 : filter.page(), filter.size() == null ? 20 : filter.size());
         return new PageView<>(found.items().stream().map(ReferralSummary::of).toList(), found.page());
     }
 
