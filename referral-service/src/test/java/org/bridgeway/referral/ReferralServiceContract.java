@@ -207,6 +207,30 @@ abstract class ReferralServiceContract {
     }
 
     @Test
+    void withoutConsentAnotherLawfulBasisIsRecordedWithItsReasonAndTheHouseholdContextIsKept() {
+        String serviceId = listing(1, "ACCEPTING");
+        String withoutConsent = submission(serviceId).replace(
+                "\"consent\":{\"given\":true,\"method\":\"VERBAL\",\"recordedAt\":\"2026-11-22T10:00:00Z\"}",
+                "\"lawfulBasis\":{\"basis\":\"VITAL_INTERESTS\",\"recordedAt\":\"2026-11-22T10:00:00Z\",\"explanation\":\"No heating, infant at home\"}")
+                .replace("\"resident\":{", "\"householdContext\":\"2 adults, 3 children, one disabled\",\"safeguardingConcern\":true,\"resident\":{\"accessibilityNeeds\":\"Wheelchair user\",");
+
+        Api.Response created = api().post("/api/referrals", TestTokens.referrer(), withoutConsent, Map.of());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        var full = api().get("/api/referrals/" + created.body().get("id").asString(), TestTokens.greenDoctors()).body();
+        assertThat(full.get("consent").get("basis").asString()).isEqualTo("VITAL_INTERESTS");
+        assertThat(full.get("consent").get("explanation").asString()).isEqualTo("No heating, infant at home");
+        assertThat(full.get("householdContext").asString()).isEqualTo("2 adults, 3 children, one disabled");
+        assertThat(full.get("safeguardingConcern").asBoolean()).isTrue();
+        assertThat(full.get("resident").get("accessibilityNeeds").asString()).isEqualTo("Wheelchair user");
+        assertThat(mongo.getCollection("referrals").find(new org.bson.Document("_id", created.body().get("id").asString())).first().toJson())
+                .doesNotContain("infant", "3 children", "Wheelchair");
+
+        String neither = submission(serviceId).replace(
+                "\"consent\":{\"given\":true,\"method\":\"VERBAL\",\"recordedAt\":\"2026-11-22T10:00:00Z\"},", "");
+        assertThat(fields(api().post("/api/referrals", TestTokens.referrer(), neither, Map.of()))).containsExactly("consent");
+    }
+
+    @Test
     void aPausedServiceTakesNoReferralsAndAnOlderSnapshotNeverUndoesANewerOne() {
         String serviceId = UUID.randomUUID().toString();
         publishSnapshot(serviceId, 2, "PAUSED");
@@ -291,9 +315,9 @@ abstract class ReferralServiceContract {
 
     /** A referral written straight to the store: only the relay's sweep can find its events. */
     Referral storedWithoutTellingTheRelay(Instant submittedAt) {
-        var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false);
+        var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false, null);
         var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
-                "reason", new Consent(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident, null);
+                "reason", Consent.given(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident, null, null, false);
         Referral referral = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
                 submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, responseTimes, submittedAt);
         mongo.insert(referral, "referrals");

@@ -22,8 +22,18 @@ record SubmitReferralRequest(
         @NotBlank @Pattern(regexp = "[a-z][a-z-]{1,40}", message = "must be a category code such as fuel or mental-health") String category,
         @NotNull Urgency urgency,
         @NotBlank @Size(max = 4000) String reason,
-        @NotNull @Valid ConsentRequest consent,
-        @NotNull @Valid ResidentRequest resident) {
+        @Valid ConsentRequest consent,
+        @Valid LawfulBasisRequest lawfulBasis,
+        @NotNull @Valid ResidentRequest resident,
+        @Size(max = 4000) String householdContext,
+        Boolean safeguardingConcern) {
+
+    /** Where consent cannot be sought: another lawful basis, recorded with the reason. */
+    record LawfulBasisRequest(
+            @NotNull Consent.Basis basis,
+            @NotNull @PastOrPresent Instant recordedAt,
+            @NotBlank @Size(max = 2000) String explanation) {
+    }
 
     record ConsentRequest(
             @NotNull @AssertTrue(message = "must be true: a resident is referred only with their consent") Boolean given,
@@ -39,12 +49,13 @@ record SubmitReferralRequest(
             @Email @Size(max = 254) String email,
             @NotNull Resident.ContactPreference contactPreference,
             @Size(max = 35) @Pattern(regexp = "[A-Za-z-]*", message = "must be a language tag such as en or pl") String preferredLanguage,
-            Boolean interpreterNeeded) {
+            Boolean interpreterNeeded,
+            @Size(max = 1000) String accessibilityNeeds) {
 
         Resident toResident() {
             return new Resident(name.strip(), dateOfBirth, postcode.strip().toUpperCase(), phone, email, contactPreference,
                     preferredLanguage == null || preferredLanguage.isBlank() ? "en" : preferredLanguage,
-                    Boolean.TRUE.equals(interpreterNeeded));
+                    Boolean.TRUE.equals(interpreterNeeded), accessibilityNeeds == null || accessibilityNeeds.isBlank() ? null : accessibilityNeeds.strip());
         }
     }
 }

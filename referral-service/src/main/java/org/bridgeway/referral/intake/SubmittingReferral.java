@@ -10,6 +10,7 @@ import org.bridgeway.referral.directory.ListingReplica;
 import org.bridgeway.referral.protection.ResidentMatching;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
+import org.bridgeway.referral.referral.PrivateText;
 import org.bridgeway.referral.referral.ReferenceGenerator;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
@@ -58,7 +59,8 @@ class SubmittingReferral {
         }
         Resident resident = request.resident().toResident();
         var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
-                request.consent(), referrer, resident, matching.keyFor(resident.name(), resident.dateOfBirth()));
+                lawfulBasis(request, referrer), referrer, resident, matching.keyFor(resident.name(), resident.dateOfBirth()),
+                request.householdContext(), Boolean.TRUE.equals(request.safeguardingConcern()));
         return insertWithFreshReference(reference -> Referral.submit(UUID.randomUUID().toString(), reference, submission, referrer,
                 scopedKey, responseTimes, clock.instant()), scopedKey);
     }
@@ -68,15 +70,34 @@ class SubmittingReferral {
         Referral parent = referrals.find(parentId).filter(r -> r.visibleTo(actor))
                 .orElseThrow(() -> new NotFoundException("referral", parentId));
         var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
-                request.consent(), actor, null, null);
+                Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), actor, null, null,
+                null, false);
         return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
                 responseTimes, clock.instant()), null);
     }
 
+    /** Consent, or exactly one other recorded lawful basis. */
+    private static Consent lawfulBasis(SubmitReferralRequest request, Actor referrer) {
+        if (request.consent() != null && request.lawfulBasis() != null) {
+            throw new InvalidFieldException("lawfulBasis", "give either the resident's consent or another lawful basis, not both");
+        }
+        if (request.consent() != null) {
+            return Consent.given(request.consent().method(), request.consent().recordedAt(), referrer.userId());
+        }
+        if (request.lawfulBasis() == null) {
+            throw new InvalidFieldException("consent", "is required, unless another lawful basis is recorded in lawfulBasis");
+        }
+        if (request.lawfulBasis().basis() == Consent.Basis.CONSENT) {
+            throw new InvalidFieldException("lawfulBasis.basis", "record consent in consent; lawfulBasis is for the other bases");
+        }
+        return new Consent(request.lawfulBasis().basis(), null, request.lawfulBasis().recordedAt(), referrer.userId(),
+                PrivateText.of(request.lawfulBasis().explanation()));
+    }
+
     /** Checks the target service against the directory replica. */
     private Referral.Submission submission(String serviceId, String category, Urgency urgency, String reason,
-                                           SubmitReferralRequest.ConsentRequest consent, Actor by, Resident resident,
-                                           String residentKey) {
+                                           Consent consent, Actor by, Resident resident, String residentKey,
+                                           String householdContext, boolean safeguardingConcern) {
         ListingReplica service = directory.find(serviceId)
                 .orElseThrow(() -> new InvalidFieldException("serviceId", "must be a service in the directory"));
         if (!service.active()) {
@@ -92,7 +113,7 @@ class SubmittingReferral {
             throw new InvalidFieldException("category", "must be one of the service's categories: " + String.join(", ", service.categories()));
         }
         return new Referral.Submission(service.id(), service.name(), service.organisationId(), category, urgency, reason.strip(),
-                new Consent(consent.method(), consent.recordedAt(), by.userId()), resident, residentKey);
+                consent, resident, residentKey, householdContext, safeguardingConcern);
     }
 
     private Result insertWithFreshReference(Function<String, Referral> referralWithReference, String scopedKey) {

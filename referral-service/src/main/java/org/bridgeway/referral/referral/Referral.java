@@ -24,6 +24,8 @@ public class Referral {
     private final PrivateText reason;
     private final Consent consent;
     private final Resident resident;
+    private final PrivateText householdContext;
+    private final boolean safeguardingConcern;
     private final String referrerUserId;
     private final String referrerOrganisationId;
     private final String idempotencyKey;
@@ -42,7 +44,8 @@ public class Referral {
     private final List<PendingEvent> pendingEvents;
 
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
-             Urgency urgency, PrivateText reason, Consent consent, Resident resident, String referrerUserId,
+             Urgency urgency, PrivateText reason, Consent consent, Resident resident, PrivateText householdContext,
+             boolean safeguardingConcern, String referrerUserId,
              String referrerOrganisationId, String idempotencyKey, String parentReferralId, String residentKey, Instant submittedAt,
              Instant responseDueAt, Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
              List<HistoryEntry> history, List<Message> messages, List<PendingEvent> pendingEvents) {
@@ -56,6 +59,8 @@ public class Referral {
         this.reason = reason;
         this.consent = consent;
         this.resident = resident;
+        this.householdContext = householdContext;
+        this.safeguardingConcern = safeguardingConcern;
         this.referrerUserId = referrerUserId;
         this.referrerOrganisationId = referrerOrganisationId;
         this.idempotencyKey = idempotencyKey;
@@ -75,7 +80,8 @@ public class Referral {
 
     /** What a referrer asks for; checked against the directory before it becomes a referral. */
     public record Submission(String serviceId, String serviceName, String organisationId, String category, Urgency urgency,
-                             String reason, Consent consent, Resident resident, String residentKey) {
+                             String reason, Consent consent, Resident resident, String residentKey, String householdContext,
+                             boolean safeguardingConcern) {
     }
 
     public static Referral submit(String id, String reference, Submission s, Actor referrer, String idempotencyKey,
@@ -99,14 +105,16 @@ public class Referral {
         requireStatus("referred on from", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD,
                 ReferralStatus.COMPLETED, ReferralStatus.SUBMITTED);
         Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
-                s.reason(), s.consent(), resident, residentKey);
+                s.reason(), s.consent(), resident, residentKey, householdContext == null ? null : householdContext.text(),
+                safeguardingConcern);
         return create(id, reference, sameResident, actor, null, this.id, times, now);
     }
 
     private static Referral create(String id, String reference, Submission s, Actor by, String idempotencyKey,
                                    String parentReferralId, ResponseTimes times, Instant now) {
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
-                s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), by.userId(), by.organisationId(),
+                s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), PrivateText.of(s.householdContext()),
+                s.safeguardingConcern(), by.userId(), by.organisationId(),
                 idempotencyKey, parentReferralId, s.residentKey(), now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
                 List.of(), List.of(), List.of());
         referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, by, null, null, null, now);
@@ -263,6 +271,8 @@ public class Referral {
     public PrivateText reason() { return reason; }
     public Consent consent() { return consent; }
     public Resident resident() { return resident; }
+    public PrivateText householdContext() { return householdContext; }
+    public boolean safeguardingConcern() { return safeguardingConcern; }
     public String referrerUserId() { return referrerUserId; }
     public String referrerOrganisationId() { return referrerOrganisationId; }
     public Instant submittedAt() { return submittedAt; }

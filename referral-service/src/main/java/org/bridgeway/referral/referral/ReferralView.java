@@ -5,18 +5,30 @@ import java.util.List;
 
 /** A referral in full, resident details included, for the referrer's and the receiving organisation's eyes. */
 public record ReferralView(String id, String reference, ReferralStatus status, String serviceId, String serviceName,
-                           String organisationId, String category, Urgency urgency, String reason, Consent consent,
-                           Resident resident, ReferralSummary.Referrer referrer, String parentReferralId,
+                           String organisationId, String category, Urgency urgency, String reason, ConsentView consent,
+                           Resident resident, String householdContext, boolean safeguardingConcern,
+                           ReferralSummary.Referrer referrer, String parentReferralId,
                            List<ReferralSummary> onwardReferrals, Instant submittedAt, Instant responseDueAt,
                            Instant expiresAt, boolean overdue, Instant updatedAt, long version) {
 
     /** @param onward the referrals made onward from this one, linked back by their parentReferralId */
     public static ReferralView of(Referral r, List<Referral> onward) {
         return new ReferralView(r.id(), r.reference(), r.status(), r.serviceId(), r.serviceName(), r.organisationId(),
-                r.category(), r.urgency(), r.reason() == null ? null : r.reason().text(), r.consent(), r.resident(),
+                r.category(), r.urgency(), text(r.reason()), ConsentView.of(r.consent()), r.resident(),
+                text(r.householdContext()), r.safeguardingConcern(),
                 new ReferralSummary.Referrer(r.referrerUserId(), r.referrerOrganisationId()), r.parentReferralId(),
                 onward.stream().map(ReferralSummary::of).toList(), r.submittedAt(), r.responseDueAt(),
                 r.expiresAt(), r.overdue(), r.updatedAt(), r.version());
+    }
+
+    public record ConsentView(Consent.Basis basis, Consent.Method method, Instant recordedAt, String recordedBy, String explanation) {
+        static ConsentView of(Consent c) {
+            return c == null ? null : new ConsentView(c.basis(), c.method(), c.recordedAt(), c.recordedBy(), text(c.explanation()));
+        }
+    }
+
+    private static String text(PrivateText text) {
+        return text == null ? null : text.text();
     }
 
     /** One step of the history as shown to the people on the referral. */
