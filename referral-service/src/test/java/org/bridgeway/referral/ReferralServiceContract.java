@@ -56,6 +56,9 @@ abstract class ReferralServiceContract {
     MongoTemplate mongo;
     @Autowired
     ResponseTimes responseTimes;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMappings;
 
     Api api() {
         return new Api(port);
@@ -408,6 +411,88 @@ abstract class ReferralServiceContract {
         Api.Response created = api().post("/api/referrals", TestTokens.referrer(), body, Map.of());
         assertThat(created.status()).isEqualTo(201);
         return created.body().get("id").asString();
+    }
+
+    /** One endpoint: how to bring a fresh referral to the state it needs, and how to call it. */
+    record Endpoint(String method, String pattern, int stepsBefore, java.util.function.BiFunction<String, String, Api.Response> call) {
+    }
+
+    /**
+     * Every endpoint called as every kind of caller. A new endpoint without a row here fails
+     * the build, so no endpoint ships without an authorisation rule.
+     */
+    @Test
+    void authorisationMatrix() {
+        String council = listing(1, "ACCEPTING", TestTokens.CITIZENS_ADVICE, "benefits");
+        String onwardBody = """
+                {"serviceId":"%s","category":"benefits","urgency":"ROUTINE","reason":"Benefits check",
+                 "consent":{"given":true,"method":"VERBAL","recordedAt":"2026-11-22T11:00:00Z"}}""".formatted(council);
+        String serviceId = listing(1, "ACCEPTING");
+        Map<String, String> callers = new java.util.LinkedHashMap<>();
+        callers.put("referrer", TestTokens.referrer());
+        callers.put("referrer elsewhere", TestTokens.token("lee.navigator", "REFERRER", UUID.randomUUID().toString(), TestTokens.AUDIENCE));
+        callers.put("receiving provider", TestTokens.greenDoctors());
+        callers.put("other provider", TestTokens.citizensAdvice());
+        callers.put("manager", TestTokens.manager());
+        callers.put("admin", TestTokens.token("adam.admin", "ADMIN", null, TestTokens.AUDIENCE));
+        callers.put("no token", null);
+        List<String> actions = List.of("accept", "start", "hold", "resume"); // the happy path, in order
+        Map<Endpoint, int[]> matrix = new java.util.LinkedHashMap<>();
+        //                                                                          referrer elsewhere recv  other mgr admin none
+        matrix.put(new Endpoint("POST", "/api/referrals", 0, (t, id) -> api().post("/api/referrals", t, submission(serviceId), Map.of())),
+                new int[] {201, 201, 403, 403, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/same-person-check", 0, (t, id) -> api().post("/api/referrals/same-person-check", t,
+                "{\"name\":\"Jo Bloggs\",\"dateOfBirth\":\"1988-04-02\"}", Map.of())), new int[] {200, 200, 403, 403, 403, 403, 401});
+        matrix.put(new Endpoint("GET", "/api/referrals", 0, (t, id) -> api().get("/api/referrals?view=sent", t)),
+                new int[] {200, 200, 403, 403, 403, 403, 401});
+        matrix.put(new Endpoint("GET", "/api/referrals/{id}", 0, (t, id) -> api().get("/api/referrals/" + id, t)),
+                new int[] {200, 404, 200, 404, 404, 200, 401});
+        matrix.put(new Endpoint("GET", "/api/referrals/{id}/history", 0, (t, id) -> api().get("/api/referrals/" + id + "/history", t)),
+                new int[] {200, 404, 200, 404, 404, 404, 401});
+        matrix.put(new Endpoint("GET", "/api/referrals/{id}/messages", 0, (t, id) -> api().get("/api/referrals/" + id + "/messages", t)),
+                new int[] {200, 404, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/messages", 0, (t, id) -> api().post("/api/referrals/" + id + "/messages", t,
+                "{\"text\":\"hello\"}", Map.of())), new int[] {201, 404, 201, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/onward", 0, (t, id) -> api().post("/api/referrals/" + id + "/onward", t,
+                onwardBody, Map.of())), new int[] {201, 404, 201, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/accept", 0, (t, id) -> step(id, "accept", t, 1, "")),
+                new int[] {403, 403, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/decline", 0, (t, id) -> step(id, "decline", t, 1, "{\"reason\":\"NO_CAPACITY\"}")),
+                new int[] {403, 403, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/start", 1, (t, id) -> step(id, "start", t, 2, "")),
+                new int[] {403, 403, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/hold", 2, (t, id) -> step(id, "hold", t, 3, "")),
+                new int[] {403, 403, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/resume", 3, (t, id) -> step(id, "resume", t, 4, "")),
+                new int[] {403, 403, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/complete", 1, (t, id) -> step(id, "complete", t, 2, "{\"outcome\":\"SUPPORT_PROVIDED\"}")),
+                new int[] {403, 403, 200, 404, 403, 403, 401});
+        matrix.put(new Endpoint("POST", "/api/referrals/{id}/cancel", 0, (t, id) -> step(id, "cancel", t, 1, "{\"reason\":\"NO_LONGER_NEEDED\"}")),
+                new int[] {200, 404, 403, 404, 403, 403, 401});
+
+        List<String> wrong = new ArrayList<>();
+        matrix.forEach((endpoint, expected) -> {
+            int column = 0;
+            for (var caller : callers.entrySet()) {
+                String id = submitted(serviceId);
+                for (int i = 0; i < endpoint.stepsBefore(); i++) {
+                    assertThat(step(id, actions.get(i), TestTokens.greenDoctors(), i + 1, "").status()).isEqualTo(200);
+                }
+                int status = endpoint.call().apply(caller.getValue(), id).status();
+                if (status != expected[column]) {
+                    wrong.add(endpoint.method() + " " + endpoint.pattern() + " as " + caller.getKey() + ": " + status + ", expected " + expected[column]);
+                }
+                column++;
+            }
+        });
+        assertThat(wrong).isEmpty();
+
+        var mapped = handlerMappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().flatMap(pattern -> info.getMethodsCondition().getMethods().stream()
+                        .map(method -> method.name() + " " + pattern)))
+                .filter(endpoint -> endpoint.contains(" /api/")).collect(java.util.stream.Collectors.toSet());
+        assertThat(matrix.keySet().stream().map(e -> e.method() + " " + e.pattern()).toList())
+                .as("every endpoint has a row in the authorisation matrix").containsExactlyInAnyOrderElementsOf(mapped);
     }
 
     Api.Response step(String id, String action, String token, long version, String body) {
