@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
+import org.bridgeway.referral.referral.DeclineReason;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Resident;
 import org.bridgeway.referral.referral.ResponseTimes;
@@ -411,6 +412,27 @@ abstract class ReferralServiceContract {
         Api.Response created = api().post("/api/referrals", TestTokens.referrer(), body, Map.of());
         assertThat(created.status()).isEqualTo(201);
         return created.body().get("id").asString();
+    }
+
+    @Test
+    void aClosedReferralPastTheRetentionPeriodIsAnonymisedInTheStore() {
+        Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3));
+        var resident = new Resident("Ola Nowak", LocalDate.of(1971, 1, 9), "ME4 4QR", "07700 900999", null,
+                Resident.ContactPreference.PHONE, "pl", true, null);
+        var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
+                "Cold flat", Consent.given(Consent.Method.VERBAL, threeDaysAgo, "sam.prescriber"), resident, "key", "Lives alone", false);
+        Referral old = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
+                submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, responseTimes, threeDaysAgo);
+        old.decline(new Actor("gemma.greendoctors", Actor.Role.PROVIDER, TestTokens.GREEN_DOCTORS), DeclineReason.NO_CAPACITY,
+                "Ola could not be reached", threeDaysAgo);
+        mongo.insert(old, "referrals");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("referrals")
+                .find(new org.bson.Document("_id", old.id())).first().containsKey("anonymisedAt"));
+        org.bson.Document stored = mongo.getCollection("referrals").find(new org.bson.Document("_id", old.id())).first();
+        assertThat(stored.keySet()).doesNotContain("resident", "reason", "householdContext", "residentKey");
+        assertThat(stored.getString("status")).isEqualTo("DECLINED");
+        assertThat(api().get("/api/referrals/" + old.id(), TestTokens.referrer()).body().get("resident").isNull()).isTrue();
     }
 
     /** One endpoint: how to bring a fresh referral to the state it needs, and how to call it. */

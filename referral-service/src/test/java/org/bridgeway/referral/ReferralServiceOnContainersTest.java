@@ -14,7 +14,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 @Testcontainers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"bridgeway.outbox.sweep-interval=1s", "bridgeway.referrals.deadline-check-interval=1s",
         "bridgeway.referrals.encryption.active-key-id=test", "bridgeway.referrals.encryption.keys.test=" + ReferralServiceContract.TEST_KEY,
-        "bridgeway.referrals.encryption.matching-key=" + ReferralServiceContract.TEST_KEY})
+        "bridgeway.referrals.encryption.matching-key=" + ReferralServiceContract.TEST_KEY,
+        "bridgeway.referrals.retention=1d", "bridgeway.referrals.retention-check-interval=1s"})
 class ReferralServiceOnContainersTest extends ReferralServiceContract {
 
     @Container

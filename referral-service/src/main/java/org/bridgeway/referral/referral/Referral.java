@@ -1,5 +1,6 @@
 package org.bridgeway.referral.referral;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +22,17 @@ public class Referral {
     private final String organisationId;
     private final String category;
     private final Urgency urgency;
-    private final PrivateText reason;
-    private final Consent consent;
-    private final Resident resident;
-    private final PrivateText householdContext;
+    private PrivateText reason;
+    private Consent consent;
+    private Resident resident;
+    private PrivateText householdContext;
     private final boolean safeguardingConcern;
     private final String referrerUserId;
     private final String referrerOrganisationId;
     private final String idempotencyKey;
     private final String parentReferralId;
     /** A keyed hash of the resident's name and date of birth, to find their earlier referrals. */
-    private final String residentKey;
+    private String residentKey;
     private final Instant submittedAt;
     private final Instant responseDueAt;
     private final Instant expiresAt;
@@ -41,6 +42,7 @@ public class Referral {
     private Instant updatedAt;
     private final List<HistoryEntry> history;
     private final List<Message> messages;
+    private Instant anonymisedAt;
     private final List<PendingEvent> pendingEvents;
 
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
@@ -48,7 +50,7 @@ public class Referral {
              boolean safeguardingConcern, String referrerUserId,
              String referrerOrganisationId, String idempotencyKey, String parentReferralId, String residentKey, Instant submittedAt,
              Instant responseDueAt, Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
-             List<HistoryEntry> history, List<Message> messages, List<PendingEvent> pendingEvents) {
+             List<HistoryEntry> history, List<Message> messages, Instant anonymisedAt, List<PendingEvent> pendingEvents) {
         this.id = id;
         this.reference = reference;
         this.serviceId = serviceId;
@@ -75,6 +77,7 @@ public class Referral {
         this.updatedAt = updatedAt;
         this.history = new ArrayList<>(history);
         this.messages = new ArrayList<>(messages == null ? List.of() : messages);
+        this.anonymisedAt = anonymisedAt;
         this.pendingEvents = new ArrayList<>(pendingEvents);
     }
 
@@ -116,7 +119,7 @@ public class Referral {
                 s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), PrivateText.of(s.householdContext()),
                 s.safeguardingConcern(), by.userId(), by.organisationId(),
                 idempotencyKey, parentReferralId, s.residentKey(), now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), null, List.of());
         referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, by, null, null, null, now);
         return referral;
     }
@@ -216,6 +219,34 @@ public class Referral {
     }
 
     /**
+     * Once a closed referral is older than the retention period, everything that could identify
+     * the resident goes: details, free text, notes and messages. Status, codes, times and links
+     * stay, so reports still count it.
+     *
+     * @return false when it is still open, too recent, or already anonymised
+     */
+    public boolean anonymise(Instant now, Duration retention) {
+        if (anonymisedAt != null || !CLOSED.contains(status) || updatedAt.plus(retention).isAfter(now)) {
+            return false;
+        }
+        resident = null;
+        reason = null;
+        householdContext = null;
+        residentKey = null;
+        consent = consent == null ? null : new Consent(consent.basis(), consent.method(), consent.recordedAt(), consent.recordedBy(), null);
+        history.replaceAll(h -> new HistoryEntry(h.at(), h.change(), h.userId(), h.role(), h.organisationId(), h.from(), h.to(),
+                h.reasonCode(), h.outcome(), null));
+        messages.clear();
+        anonymisedAt = now;
+        version++;
+        updatedAt = now;
+        return true;
+    }
+
+    private static final List<ReferralStatus> CLOSED = List.of(ReferralStatus.COMPLETED, ReferralStatus.DECLINED,
+            ReferralStatus.CANCELLED, ReferralStatus.EXPIRED);
+
+    /**
      * Whether this person may see the referral at all (including the resident's details): the
      * referring person and organisation, and the receiving organisation.
      */
@@ -285,6 +316,7 @@ public class Referral {
     public List<HistoryEntry> history() { return List.copyOf(history); }
     public List<Message> messages() { return List.copyOf(messages); }
     public String parentReferralId() { return parentReferralId; }
+    public Instant anonymisedAt() { return anonymisedAt; }
     List<PendingEvent> pendingEvents() { return List.copyOf(pendingEvents); }
 
     @Override

@@ -79,6 +79,12 @@ public class Referrals {
                 update.set(field, value);
             }
         });
+        // The converter leaves out fields that are now null (anonymised data): remove them.
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Referral.class).forEach(property -> {
+            if (!property.isIdProperty() && !written.containsKey(property.getFieldName())) {
+                update.unset(property.getFieldName());
+            }
+        });
         List<?> newEvents = written.getList("pendingEvents", Document.class, List.of()).stream()
                 .filter(event -> event.get("sequence", Number.class).longValue() > expectedVersion).toList();
         update.push("pendingEvents").each(newEvents.toArray());

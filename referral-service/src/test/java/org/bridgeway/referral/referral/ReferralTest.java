@@ -213,4 +213,32 @@ class ReferralTest {
         var elsewhere = new Referral.Submission("s2", "n", "o2", "fuel", Urgency.ROUTINE, "r", Consent.given(Consent.Method.VERBAL, NOW, "x"), null, null, null, false);
         assertThatThrownBy(() -> parent.referOnward("r2", "BW-00001", elsewhere, SAM, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
     }
+
+    @Test
+    void aClosedReferralIsAnonymisedAfterTheRetentionPeriodAndStillCounts() {
+        Referral referral = submitted();
+        referral.accept(GEMMA, NOW);
+        referral.postMessage("m1", SAM, "Jo is at home on Tuesdays", NOW);
+        referral.complete(GEMMA, Outcome.SUPPORT_PROVIDED, "Payment plan for Jo", NOW);
+        Duration sevenYears = Duration.ofDays(2557);
+
+        assertThat(referral.anonymise(NOW.plus(Duration.ofDays(30)), sevenYears)).as("too recent").isFalse();
+        assertThat(referral.anonymise(NOW.plus(Duration.ofDays(2558)), sevenYears)).isTrue();
+
+        assertThat(referral.resident()).isNull();
+        assertThat(referral.reason()).isNull();
+        assertThat(referral.messages()).isEmpty();
+        assertThat(referral.history()).allSatisfy(h -> assertThat(h.note()).isNull());
+        assertThat(referral.status()).isEqualTo(ReferralStatus.COMPLETED);
+        assertThat(referral.history().getLast().outcome()).isEqualTo(Outcome.SUPPORT_PROVIDED);
+        assertThat(referral.anonymise(NOW.plus(Duration.ofDays(4000)), sevenYears)).as("once").isFalse();
+    }
+
+    @Test
+    void anOpenReferralIsNeverAnonymised() {
+        Referral referral = submitted();
+        referral.accept(GEMMA, NOW);
+        assertThat(referral.anonymise(NOW.plus(Duration.ofDays(5000)), Duration.ofDays(2557))).isFalse();
+        assertThat(referral.resident()).isNotNull();
+    }
 }
