@@ -1,0 +1,123 @@
+package org.bridgeway.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Referral intake under load: {@code users} concurrent referrers (50) submit referrals through the
+ * gateway for {@code duration} seconds; afterwards every accepted submission is looked for on
+ * referral.events.v1, counting any lost or duplicated. Writes target/bench-intake.txt.
+ *
+ * <p>System properties as {@link SkeletonFlowSimulation}, plus {@code kafka} (localhost:9092).
+ */
+public class ReferralIntakeSimulation extends Simulation {
+
+    static final int USERS = Integer.getInteger("users", 50);
+    static final int DURATION_SECONDS = Integer.getInteger("duration", 60);
+    static final String KAFKA = System.getProperty("kafka", "localhost:9092");
+    static final Set<String> SUBMITTED = ConcurrentHashMap.newKeySet();
+    static volatile Instant started;
+
+    final HttpProtocolBuilder protocol = http.baseUrl(SkeletonFlowSimulation.GATEWAY)
+            .acceptHeader("application/json").contentTypeHeader("application/json").userAgentHeader("bridgeway-bench");
+
+    {
+        setUp(scenario("referral intake").exec(
+                        http("submit referral").post("/api/referrals")
+                                .header("Authorization", session -> SkeletonFlowSimulation.SAM.bearer())
+                                .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                                .body(StringBody(SkeletonFlowSimulation.REFERRAL))
+                                .check(status().is(201), jsonPath("$.id").saveAs("id")),
+                        exec(session -> {
+                            if (!session.isFailed()) {
+                                SUBMITTED.add(session.getString("id"));
+                            }
+                            return session;
+                        }))
+                .injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(DURATION_SECONDS))))
+                .protocols(protocol)
+                .assertions(global().failedRequests().percent().lt(1.0));
+    }
+
+    @Override
+    public void before() {
+        System.out.printf("Referral intake: %d referrers for %d s against %s%n", USERS, DURATION_SECONDS, SkeletonFlowSimulation.GATEWAY);
+        SkeletonFlowSimulation.reachable(SkeletonFlowSimulation.GATEWAY + "/actuator/health", "gateway");
+        SkeletonFlowSimulation.SAM.bearer();
+        SUBMITTED.clear();
+        started = Instant.now();
+    }
+
+    /** Counts each accepted submission's events on Kafka: none may be missing, none repeated. */
+    @Override
+    public void after() {
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long deadline = System.currentTimeMillis() + 60_000;
+        long quietSince = System.currentTimeMillis();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("referral.events.v1"));
+            while (System.currentTimeMillis() < deadline && (seen.size() < SUBMITTED.size() || System.currentTimeMillis() - quietSince < 3000)) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    quietSince = System.currentTimeMillis();
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    var type = record.headers().lastHeader("ce_type");
+                    if (SUBMITTED.contains(record.key()) && type != null
+                            && "org.bridgeway.referral.submitted.v1".equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        seen.merge(record.key(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        long lost = SUBMITTED.stream().filter(id -> !seen.containsKey(id)).count();
+        long duplicated = seen.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        String figures = String.format(Locale.ROOT, """
+                # Referral intake through the gateway, %s
+                users=%d
+                elapsed_s=%.2f
+                referrals_ok=%d
+                referrals_per_s=%.2f
+                events_found=%d
+                events_lost=%d
+                events_duplicated=%d
+                """, Instant.now(), USERS, seconds, SUBMITTED.size(), SUBMITTED.size() / seconds, seen.size(), lost, duplicated);
+        System.out.print(figures);
+        try {
+            Files.createDirectories(SkeletonFlowSimulation.targetDir());
+            Files.writeString(SkeletonFlowSimulation.targetDir().resolve("bench-intake.txt"), figures);
+        } catch (IOException e) {
+            System.err.println("could not write bench-intake.txt: " + e);
+        }
+    }
+}
