@@ -128,7 +128,7 @@ class SkeletonFlowIT {
         Http.Response invalid = Http.post(gateway("/api/referrals"), token("sam.prescriber"), "{\"urgency\":\"URGENT\"}", Map.of());
         assertProblem(invalid, 400);
         assertThat(invalid.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
-                .contains("serviceId", "category", "consent", "resident", "reason");
+                .contains("serviceId", "category", "resident", "reason");
     }
 
     @Test
