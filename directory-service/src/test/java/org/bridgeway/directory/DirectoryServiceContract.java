@@ -74,6 +74,7 @@ abstract class DirectoryServiceContract {
         Api.Response noName = api().post("/api/directory/services", ADMIN, listing(organisationId, "fuel").replace("Warm Homes Advice", " "), Map.of());
         Api.Response unknownOrganisation = api().post("/api/directory/services", ADMIN, listing(UUID.randomUUID().toString(), "fuel"), Map.of());
         Api.Response badFilter = api().get("/api/directory/services?category=energy", TestTokens.referrer());
+        assertThat(api().get("/api/directory/services?page=-1", TestTokens.referrer()).status()).isEqualTo(400);
 
         assertThat(unknownCategory.status()).isEqualTo(400);
         assertThat(unknownCategory.body().get("errors").get(0).get("field").asString()).isEqualTo("categories");

@@ -62,6 +62,16 @@ class GatewayTest {
         assertThat(publicFeed.statusCode()).isEqualTo(503);
     }
 
+    @Test
+    void aBodyOverOneMegabyteIsRefusedBeforeAnyServiceSeesIt() throws Exception {
+        String big = "{\"reason\":\"" + "x".repeat(1_200_000) + "\"}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
+                .header("Authorization", "Bearer " + TestTokens.referrer()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
     HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {

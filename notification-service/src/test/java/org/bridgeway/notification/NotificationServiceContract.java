@@ -137,6 +137,7 @@ abstract class NotificationServiceContract {
     void aCallerWithoutAValidTokenIsRefused() {
         assertThat(api().get("/api/notifications", null).status()).isEqualTo(401);
         assertThat(api().get("/api/notifications", TestTokens.token("x", "REFERRER", null, "wrong-audience")).status()).isEqualTo(401);
+        assertThat(api().get("/api/notifications?size=1000", TestTokens.referrer()).status()).isEqualTo(400);
     }
 
     static String reference() {

@@ -378,6 +378,10 @@ abstract class ReferralServiceContract {
                 .as("an organisation not on the referral").isEqualTo(404);
         assertThat(fields(api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), "{}", Map.of())))
                 .contains("serviceId", "consent");
+        String samsOwn = api().post("/api/referrals/" + parent + "/onward", TestTokens.referrer(), body, Map.of()).body().get("id").asString();
+        var seenByGreenDoctors = api().get("/api/referrals/" + parent, TestTokens.greenDoctors()).body().get("onwardReferrals");
+        assertThat(seenByGreenDoctors.valueStream().map(r -> r.get("id").asString()).toList())
+                .as("only the onward referrals Green Doctors is party to").containsExactly(child).doesNotContain(samsOwn);
         CloudEvent submitted = KafkaMessageFactory.createReader(eventFor(child, "org.bridgeway.referral.submitted.v1")).toEvent();
         assertThat(new String(submitted.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"parentReferralId\":\"" + parent + "\"");
     }
@@ -404,6 +408,9 @@ abstract class ReferralServiceContract {
         assertThat(fields(api().get("/api/referrals?view=sent&submittedFrom=2026-12-01&submittedTo=2026-11-01", TestTokens.referrer())))
                 .containsExactly("submittedFrom");
         assertThat(fields(api().get("/api/referrals?view=sent&urgency=SOON", TestTokens.referrer()))).containsExactly("urgency");
+        assertThat(fields(api().get("/api/referrals?view=sent&size=1000", TestTokens.referrer()))).containsExactly("size");
+        assertThat(api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), Map.of("Idempotency-Key", "abc")).status())
+                .as("a too short Idempotency-Key").isEqualTo(400);
     }
 
     String submitted(String serviceId, String residentName, String urgency) {

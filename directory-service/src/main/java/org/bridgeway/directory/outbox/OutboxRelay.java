@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +46,8 @@ public class OutboxRelay {
     private final JsonMapper json;
     private final Map<String, String> topicByCollection;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    /** At most one sweep waits in the queue, however slow the sends. */
+    private final AtomicBoolean sweepQueued = new AtomicBoolean();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources) {
         this.mongo = mongo;
@@ -63,7 +66,11 @@ public class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${bridgeway.outbox.sweep-interval:5s}")
     void sweep() {
+        if (!sweepQueued.compareAndSet(false, true)) {
+            return;
+        }
         worker.execute(() -> topicByCollection.keySet().forEach(collection -> {
+            sweepQueued.set(false);
             Query waiting = Query.query(Criteria.where(PENDING).exists(true));
             waiting.fields().include("_id");
             mongo.find(waiting, PendingEvents.class, collection).forEach(aggregate -> publishPendingOf(collection, aggregate.id()));

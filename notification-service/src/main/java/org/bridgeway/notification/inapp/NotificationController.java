@@ -11,7 +11,6 @@ import org.bridgeway.notification.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own notifications and those of the organisation they work for. */
 @RestController
-@Validated
 @RequestMapping("/api/notifications")
 class NotificationController {
 

@@ -31,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SamePersonController {
 
     record SamePersonCheck(@NotBlank @Size(max = 200) String name, @NotNull @Past LocalDate dateOfBirth) {
+        @Override
+        public String toString() {
+            return "SamePersonCheck[personal data withheld]";
+        }
     }
 
     private final Referrals referrals;

@@ -28,6 +28,11 @@ record SubmitReferralRequest(
         @Size(max = 4000) String householdContext,
         Boolean safeguardingConcern) {
 
+    @Override
+    public String toString() {
+        return "SubmitReferralRequest[serviceId=" + serviceId + ", category=" + category + ", urgency=" + urgency + ", personal data withheld]";
+    }
+
     /** Where consent cannot be sought: another lawful basis, recorded with the reason. */
     record LawfulBasisRequest(
             @NotNull Consent.Basis basis,
@@ -51,6 +56,11 @@ record SubmitReferralRequest(
             @Size(max = 35) @Pattern(regexp = "[A-Za-z-]*", message = "must be a language tag such as en or pl") String preferredLanguage,
             Boolean interpreterNeeded,
             @Size(max = 1000) String accessibilityNeeds) {
+
+        @Override
+        public String toString() {
+            return "ResidentRequest[personal data withheld]";
+        }
 
         Resident toResident() {
             return new Resident(name.strip(), dateOfBirth, postcode.strip().toUpperCase(), phone, email, contactPreference,

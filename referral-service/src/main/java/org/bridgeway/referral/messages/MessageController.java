@@ -36,6 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     record PostMessage(@NotBlank @Size(max = 4000) String text) {
+        @Override
+        public String toString() {
+            return "PostMessage[text withheld]";
+        }
     }
 
     record MessageView(String id, Instant at, String userId, Actor.Role role, String organisationId, String text) {

@@ -85,6 +85,10 @@ public class Referral {
     public record Submission(String serviceId, String serviceName, String organisationId, String category, Urgency urgency,
                              String reason, Consent consent, Resident resident, String residentKey, String householdContext,
                              boolean safeguardingConcern) {
+        @Override
+        public String toString() {
+            return "Submission[serviceId=" + serviceId + ", category=" + category + ", personal data withheld]";
+        }
     }
 
     public static Referral submit(String id, String reference, Submission s, Actor referrer, String idempotencyKey,
@@ -257,6 +261,12 @@ public class Referral {
                     || actor.role() == Actor.Role.PROVIDER && actor.organisationId().equals(organisationId));
             case MANAGER, ADMIN, SYSTEM -> false;
         };
+    }
+
+    /** The person who referred, or a referrer of the same organisation. */
+    public boolean onReferringSide(Actor actor) {
+        return referrerUserId.equals(actor.userId()) || actor.role() == Actor.Role.REFERRER && actor.organisationId() != null
+                && actor.organisationId().equals(referrerOrganisationId);
     }
 
     private void requireReceivingOrganisation(Actor actor, String action) {

@@ -32,7 +32,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
  * history, and the status changes. A referral the caller may not see is answered 404.
  */
 @RestController
-@Validated
 @RequestMapping("/api/referrals")
 class ReferralController {
 
@@ -140,7 +138,16 @@ class ReferralController {
         }
         Referral referral = visible(id, actor);
         reads.record(actor, id, ResidentDataReads.Purpose.VIEW);
-        return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral, referrals.onwardFrom(id)));
+        return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral, onwardSeenBy(referral, actor)));
+    }
+
+    /**
+     * The referring side sees every referral made onward from theirs (it is their resident's
+     * journey); anyone else only those they are party to.
+     */
+    private List<Referral> onwardSeenBy(Referral referral, Actor actor) {
+        return referrals.onwardFrom(referral.id()).stream()
+                .filter(onward -> referral.onReferringSide(actor) || onward.visibleTo(actor)).toList();
     }
 
     @GetMapping("/{id}/history")

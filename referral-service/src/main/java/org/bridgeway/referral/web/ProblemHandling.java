@@ -76,7 +76,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList();
+                .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
+                        ? "has a value of the wrong type or not one of the allowed values" : error.getDefaultMessage()))
+                .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
