@@ -157,9 +157,11 @@ abstract class NotificationServiceContract {
         return """
                 {"referralId":"%s","reference":"%s","sequence":%d,"status":"%s","serviceId":"svc","organisationId":"%s",
                  "referrerUserId":"sam.prescriber","referrerOrganisationId":"%s","category":"fuel","urgency":"ROUTINE",
-                 "reasonCode":%s,"outcome":%s,"actorRole":"%s","parentReferralId":null,"occurredAt":"2026-11-22T10:00:00Z"}
+                 "reasonCode":%s,"outcome":%s,"actorRole":"%s","actorOrganisationId":"%s","parentReferralId":null,
+                 "occurredAt":"2026-11-22T10:00:00Z"}
                 """.formatted(referralId, reference, sequence, status, TestTokens.GREEN_DOCTORS, TestTokens.MEDWAY_SPS,
-                        quoted(reasonCode), quoted(outcome), actorRole).getBytes(StandardCharsets.UTF_8);
+                        quoted(reasonCode), quoted(outcome), actorRole,
+                        "PROVIDER".equals(actorRole) ? TestTokens.GREEN_DOCTORS : TestTokens.MEDWAY_SPS).getBytes(StandardCharsets.UTF_8);
     }
 
     static String quoted(String value) {

@@ -96,6 +96,8 @@ abstract class ReferralServiceContract {
 
         assertThat(retry.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        Api.Response otherRequest = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId).replace("Jo Bloggs", "Jo Blogs"), key);
+        assertThat(otherRequest.status()).as("the same key with a corrected request").isEqualTo(422);
         assertThat(api().get("/api/referrals?view=sent&size=100", TestTokens.referrer()).body().get("items").valueStream()
                 .filter(r -> r.get("id").asString().equals(first.body().get("id").asString())).count()).isEqualTo(1);
     }

@@ -44,7 +44,9 @@ final class NotificationRules {
             case "expired" -> List.of(
                     new Notice(organisation, "REFERRAL_EXPIRED", "Referral " + ref + " expired without a response."),
                     new Notice(referrer, "REFERRAL_EXPIRED", "Referral " + ref + " expired without a response; you may refer elsewhere."));
-            case "message-posted" -> List.of(new Notice("PROVIDER".equals(e.actorRole()) ? referrer : organisation,
+            // The receiving organisation wrote: tell the referrer; anyone else wrote: tell the organisation.
+            case "message-posted" -> List.of(new Notice(
+                    e.organisationId().equals(e.actorOrganisationId()) && "PROVIDER".equals(e.actorRole()) ? referrer : organisation,
                     "REFERRAL_MESSAGE", "New message on referral " + ref + "."));
             default -> List.of();
         };

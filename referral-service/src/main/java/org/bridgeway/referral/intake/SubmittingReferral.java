@@ -1,6 +1,9 @@
 package org.bridgeway.referral.intake;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -10,6 +13,7 @@ import org.bridgeway.referral.directory.ListingReplica;
 import org.bridgeway.referral.protection.ResidentMatching;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
+import org.bridgeway.referral.referral.IdempotencyKey;
 import org.bridgeway.referral.referral.PrivateText;
 import org.bridgeway.referral.referral.ReferenceGenerator;
 import org.bridgeway.referral.referral.Referral;
@@ -21,6 +25,7 @@ import org.bridgeway.referral.referral.ResponseTimes;
 import org.bridgeway.referral.web.InvalidFieldException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a submission into a referral: checks it against the local directory replica, stores it
@@ -37,24 +42,27 @@ class SubmittingReferral {
     private final ReferenceGenerator references;
     private final ResponseTimes responseTimes;
     private final ResidentMatching matching;
+    private final JsonMapper json;
     private final Clock clock;
 
     SubmittingReferral(Referrals referrals, DirectoryReplica directory, ReferenceGenerator references,
-                       ResponseTimes responseTimes, ResidentMatching matching, Clock clock) {
+                       ResponseTimes responseTimes, ResidentMatching matching, JsonMapper json, Clock clock) {
         this.referrals = referrals;
         this.directory = directory;
         this.references = references;
         this.responseTimes = responseTimes;
         this.matching = matching;
+        this.json = json;
         this.clock = clock;
     }
 
     Result submit(SubmitReferralRequest request, Actor referrer, String idempotencyKey) {
-        String scopedKey = idempotencyKey == null ? null : referrer.userId() + " " + idempotencyKey;
-        if (scopedKey != null) {
-            Optional<Referral> earlier = referrals.findByIdempotencyKey(scopedKey);
+        IdempotencyKey key = idempotencyKey == null ? IdempotencyKey.NONE
+                : new IdempotencyKey(referrer.userId() + " " + idempotencyKey, fingerprint(request));
+        if (key.key() != null) {
+            Optional<Referral> earlier = referrals.findByIdempotencyKey(key.key());
             if (earlier.isPresent()) {
-                return new Result(earlier.get(), true);
+                return replay(earlier.get(), key);
             }
         }
         Resident resident = request.resident().toResident();
@@ -62,7 +70,7 @@ class SubmittingReferral {
                 lawfulBasis(request, referrer), referrer, resident, matching.keyFor(resident.name(), resident.dateOfBirth()),
                 request.householdContext(), Boolean.TRUE.equals(request.safeguardingConcern()));
         return insertWithFreshReference(reference -> Referral.submit(UUID.randomUUID().toString(), reference, submission, referrer,
-                scopedKey, responseTimes, clock.instant()), scopedKey);
+                key, responseTimes, clock.instant()), key);
     }
 
     /** A referral onward from another, for the same resident; the parent must be visible to the actor. */
@@ -73,7 +81,24 @@ class SubmittingReferral {
                 Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), actor, null, null,
                 null, false);
         return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
-                responseTimes, clock.instant()), null);
+                responseTimes, clock.instant()), IdempotencyKey.NONE);
+    }
+
+    private static Result replay(Referral earlier, IdempotencyKey key) {
+        if (!key.fingerprint().equals(earlier.requestFingerprint())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Result(earlier, true);
+    }
+
+    /** The request as JSON, hashed: the same request always gives the same fingerprint. */
+    private String fingerprint(SubmitReferralRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Consent, or exactly one other recorded lawful basis. */
@@ -116,17 +141,17 @@ class SubmittingReferral {
                 consent, resident, residentKey, householdContext, safeguardingConcern);
     }
 
-    private Result insertWithFreshReference(Function<String, Referral> referralWithReference, String scopedKey) {
+    private Result insertWithFreshReference(Function<String, Referral> referralWithReference, IdempotencyKey key) {
         for (int attempt = 0; ; attempt++) {
             Referral referral = referralWithReference.apply(references.next());
             try {
                 referrals.insert(referral);
                 return new Result(referral, false);
             } catch (DuplicateKeyException e) {
-                if (scopedKey != null) {
-                    Optional<Referral> concurrent = referrals.findByIdempotencyKey(scopedKey);
+                if (key.key() != null) {
+                    Optional<Referral> concurrent = referrals.findByIdempotencyKey(key.key());
                     if (concurrent.isPresent()) {
-                        return new Result(concurrent.get(), true);
+                        return replay(concurrent.get(), key);
                     }
                 }
                 if (attempt == 5) {

@@ -30,6 +30,8 @@ public class Referral {
     private final String referrerUserId;
     private final String referrerOrganisationId;
     private final String idempotencyKey;
+    /** A hash of the submitted request, so a reused Idempotency-Key with a different request is caught. */
+    private final String requestFingerprint;
     private final String parentReferralId;
     /** A keyed hash of the resident's name and date of birth, to find their earlier referrals. */
     private String residentKey;
@@ -48,7 +50,8 @@ public class Referral {
     Referral(String id, String reference, String serviceId, String serviceName, String organisationId, String category,
              Urgency urgency, PrivateText reason, Consent consent, Resident resident, PrivateText householdContext,
              boolean safeguardingConcern, String referrerUserId,
-             String referrerOrganisationId, String idempotencyKey, String parentReferralId, String residentKey, Instant submittedAt,
+             String referrerOrganisationId, String idempotencyKey, String requestFingerprint, String parentReferralId,
+             String residentKey, Instant submittedAt,
              Instant responseDueAt, Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
              List<HistoryEntry> history, List<Message> messages, Instant anonymisedAt, List<PendingEvent> pendingEvents) {
         this.id = id;
@@ -66,6 +69,7 @@ public class Referral {
         this.referrerUserId = referrerUserId;
         this.referrerOrganisationId = referrerOrganisationId;
         this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
         this.parentReferralId = parentReferralId;
         this.residentKey = residentKey;
         this.submittedAt = submittedAt;
@@ -91,12 +95,12 @@ public class Referral {
         }
     }
 
-    public static Referral submit(String id, String reference, Submission s, Actor referrer, String idempotencyKey,
+    public static Referral submit(String id, String reference, Submission s, Actor referrer, IdempotencyKey idempotencyKey,
                                   ResponseTimes times, Instant now) {
         if (referrer.role() != Actor.Role.REFERRER) {
             throw new ReferralRuleException("only a referrer may submit a referral");
         }
-        return create(id, reference, s, referrer, idempotencyKey, null, times, now);
+        return create(id, reference, s, referrer, idempotencyKey == null ? IdempotencyKey.NONE : idempotencyKey, null, times, now);
     }
 
     /**
@@ -114,15 +118,15 @@ public class Referral {
         Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
                 s.reason(), s.consent(), resident, residentKey, householdContext == null ? null : householdContext.text(),
                 safeguardingConcern);
-        return create(id, reference, sameResident, actor, null, this.id, times, now);
+        return create(id, reference, sameResident, actor, IdempotencyKey.NONE, this.id, times, now);
     }
 
-    private static Referral create(String id, String reference, Submission s, Actor by, String idempotencyKey,
+    private static Referral create(String id, String reference, Submission s, Actor by, IdempotencyKey idempotencyKey,
                                    String parentReferralId, ResponseTimes times, Instant now) {
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
                 s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), PrivateText.of(s.householdContext()),
                 s.safeguardingConcern(), by.userId(), by.organisationId(),
-                idempotencyKey, parentReferralId, s.residentKey(), now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
+                idempotencyKey.key(), idempotencyKey.fingerprint(), parentReferralId, s.residentKey(), now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
                 List.of(), List.of(), null, List.of());
         referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, by, null, null, null, now);
         return referral;
@@ -291,7 +295,7 @@ public class Referral {
                     outcome, PrivateText.of(note)));
         }
         ReferralEvent event = new ReferralEvent(id, reference, version, to, from, serviceId, organisationId, referrerUserId,
-                referrerOrganisationId, category, urgency, reasonCode, outcome, actor.role(), parentReferralId, now);
+                referrerOrganisationId, category, urgency, reasonCode, outcome, actor.role(), actor.organisationId(), parentReferralId, now);
         pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), change.eventType(), version, now, event));
     }
 
@@ -326,6 +330,7 @@ public class Referral {
     public List<HistoryEntry> history() { return List.copyOf(history); }
     public List<Message> messages() { return List.copyOf(messages); }
     public String parentReferralId() { return parentReferralId; }
+    public String requestFingerprint() { return requestFingerprint; }
     public Instant anonymisedAt() { return anonymisedAt; }
     List<PendingEvent> pendingEvents() { return List.copyOf(pendingEvents); }
 

@@ -7,11 +7,13 @@ import java.time.Instant;
  * contact detail or free text of the resident ever goes on Kafka.
  *
  * @param actorRole        who made the change: the referring side, the receiving side or Bridgeway
+ * @param actorOrganisationId the organisation of whoever made the change (none for Bridgeway itself)
  * @param parentReferralId the referral this one was referred on from, if any
  */
 public record ReferralEvent(String referralId, String reference, long sequence, ReferralStatus status,
                             ReferralStatus previousStatus, String serviceId, String organisationId,
                             String referrerUserId, String referrerOrganisationId, String category, Urgency urgency,
-                            String reasonCode, Outcome outcome, Actor.Role actorRole, String parentReferralId,
+                            String reasonCode, Outcome outcome, Actor.Role actorRole, String actorOrganisationId,
+                            String parentReferralId,
                             Instant occurredAt) {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bridgeway.referral.intake.IdempotencyKeyReusedException;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralRuleException;
 import org.slf4j.Logger;
@@ -54,6 +55,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IfMatch.PreconditionRequiredException.class)
     ProblemDetail preconditionRequired(IfMatch.PreconditionRequiredException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     @ExceptionHandler(ReferralRuleException.class)
