@@ -2,7 +2,14 @@ package org.bridgeway.directory.outbox;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +47,7 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final URI SOURCE = URI.create("/bridgeway/directory-service");
     private static final String PENDING = "pendingEvents.eventId";
+    private static final int BATCH = 500;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -48,6 +56,11 @@ public class OutboxRelay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     /** At most one sweep waits in the queue, however slow the sends. */
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
+    private final Queue<Written> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+    private record Written(String collection, String aggregateId) {
+    }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources) {
         this.mongo = mongo;
@@ -59,9 +72,12 @@ public class OutboxRelay {
                 mongo.indexOps(collection).createIndex(new Index().on(PENDING, Sort.Direction.ASC).sparse()));
     }
 
-    /** Called after an aggregate with new events was written. */
+    /** Called after an aggregate with new events was written; writes arriving together are published together. */
     public void written(String collection, String aggregateId) {
-        worker.execute(() -> publishPendingOf(collection, aggregateId));
+        waiting.add(new Written(collection, aggregateId));
+        if (drainQueued.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
     }
 
     @Scheduled(fixedDelayString = "${bridgeway.outbox.sweep-interval:5s}")
@@ -69,12 +85,17 @@ public class OutboxRelay {
         if (!sweepQueued.compareAndSet(false, true)) {
             return;
         }
-        worker.execute(() -> topicByCollection.keySet().forEach(collection -> {
+        worker.execute(() -> {
             sweepQueued.set(false);
-            Query waiting = Query.query(Criteria.where(PENDING).exists(true));
-            waiting.fields().include("_id");
-            mongo.find(waiting, PendingEvents.class, collection).forEach(aggregate -> publishPendingOf(collection, aggregate.id()));
-        }));
+            topicByCollection.keySet().forEach(collection -> {
+                Query pending = Query.query(Criteria.where(PENDING).exists(true));
+                pending.fields().include("_id");
+                List<String> ids = mongo.find(pending, PendingEvents.class, collection).stream().map(PendingEvents::id).toList();
+                for (int from = 0; from < ids.size(); from += BATCH) {
+                    publishPendingOf(collection, ids.subList(from, Math.min(ids.size(), from + BATCH)));
+                }
+            });
+        });
     }
 
     @PreDestroy
@@ -83,29 +104,47 @@ public class OutboxRelay {
         worker.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private void publishPendingOf(String collection, String aggregateId) {
-        Query byId = Query.query(Criteria.where("_id").is(aggregateId));
-        byId.fields().include("_id", "pendingEvents");
-        PendingEvents aggregate = mongo.findOne(byId, PendingEvents.class, collection);
-        if (aggregate == null || aggregate.pendingEvents() == null) {
-            return;
+    private void drain() {
+        drainQueued.set(false);
+        Map<String, Set<String>> batch = new LinkedHashMap<>();
+        Written next;
+        for (int taken = 0; taken < BATCH && (next = waiting.poll()) != null; taken++) {
+            batch.computeIfAbsent(next.collection(), c -> new LinkedHashSet<>()).add(next.aggregateId());
         }
+        batch.forEach((collection, ids) -> publishPendingOf(collection, ids));
+        if (!waiting.isEmpty() && drainQueued.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /**
+     * One read for the batch, every send in flight at once (the idempotent producer keeps each
+     * aggregate's events in order), then each aggregate's published events removed. An
+     * aggregate whose send failed keeps its events, in order, for the next sweep.
+     */
+    private void publishPendingOf(String collection, Collection<String> aggregateIds) {
+        Query byIds = Query.query(Criteria.where("_id").in(aggregateIds).and(PENDING).exists(true));
+        byIds.fields().include("_id", "pendingEvents");
         String topic = topicByCollection.get(collection);
-        for (PendingEvent event : aggregate.pendingEvents()) {
+        Map<PendingEvents, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
+        for (PendingEvents aggregate : mongo.find(byIds, PendingEvents.class, collection)) {
+            sends.put(aggregate, aggregate.pendingEvents().stream()
+                    .<CompletableFuture<?>>map(event -> kafka.send(record(topic, aggregate.id(), event))).toList());
+        }
+        sends.forEach((aggregate, futures) -> {
             try {
-                kafka.send(record(topic, aggregateId, event)).get(10, TimeUnit.SECONDS);
+                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                // Left in the document, in order: the next sweep tries again.
-                log.warn("Publishing {} {} to {} failed, will retry: {}", event.type(), event.eventId(), topic, e.toString());
+                log.warn("Publishing the events of {} to {} failed, will retry: {}", aggregate.id(), topic, e.toString());
                 return;
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)),
-                    new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").is(event.eventId()))),
-                    collection);
-        }
+            List<String> published = aggregate.pendingEvents().stream().map(PendingEvent::eventId).toList();
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.id())),
+                    new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").in(published))), collection);
+        });
     }
 
     private ProducerRecord<String, byte[]> record(String topic, String key, PendingEvent event) {
