@@ -2,9 +2,7 @@ package org.bridgeway.referral.deadlines;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.BiPredicate;
 
-import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralStatus;
 import org.bridgeway.referral.referral.Referrals;
 import org.slf4j.Logger;
@@ -22,6 +20,7 @@ import org.springframework.stereotype.Component;
 class ResponseDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseDeadlines.class);
+    private static final int BATCH = 500;
 
     private final Referrals referrals;
     private final Clock clock;
@@ -34,22 +33,13 @@ class ResponseDeadlines {
     @Scheduled(fixedDelayString = "${bridgeway.referrals.deadline-check-interval:30s}")
     void check() {
         Instant now = clock.instant();
-        int overdue = apply(Criteria.where("status").is(ReferralStatus.SUBMITTED).and("overdue").is(false)
-                .and("responseDueAt").lte(now), Referral::markOverdue, now);
-        int expired = apply(Criteria.where("status").is(ReferralStatus.SUBMITTED).and("expiresAt").lte(now), Referral::expire, now);
+        int overdue = referrals.changeEach(Criteria.where("status").is(ReferralStatus.SUBMITTED).and("overdue").is(false)
+                .and("responseDueAt").lte(now), BATCH, referral -> referral.markOverdue(now));
+        int expired = referrals.changeEach(Criteria.where("status").is(ReferralStatus.SUBMITTED).and("expiresAt").lte(now), BATCH,
+                referral -> referral.expire(now));
         if (overdue + expired > 0) {
             log.info("Response deadlines: {} referrals now overdue, {} expired", overdue, expired);
         }
     }
 
-    private int apply(Criteria due, BiPredicate<Referral, Instant> change, Instant now) {
-        int changed = 0;
-        for (Referral referral : referrals.all(due, 500)) {
-            long read = referral.version();
-            if (change.test(referral, now) && referrals.replace(referral, read)) {
-                changed++;
-            }
-        }
-        return changed;
-    }
 }

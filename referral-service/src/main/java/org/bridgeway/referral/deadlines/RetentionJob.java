@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.ReferralStatus;
 import org.bridgeway.referral.referral.Referrals;
 import org.slf4j.Logger;
@@ -38,13 +37,7 @@ class RetentionJob {
         Instant now = clock.instant();
         Criteria due = Criteria.where("status").in(ReferralStatus.COMPLETED, ReferralStatus.DECLINED, ReferralStatus.CANCELLED,
                 ReferralStatus.EXPIRED).and("anonymisedAt").exists(false).and("updatedAt").lte(now.minus(retention));
-        int anonymised = 0;
-        for (Referral referral : referrals.all(due, 500)) {
-            long read = referral.version();
-            if (referral.anonymise(now, retention) && referrals.replace(referral, read)) {
-                anonymised++;
-            }
-        }
+        int anonymised = referrals.changeEach(due, 500, referral -> referral.anonymise(now, retention));
         if (anonymised > 0) {
             log.info("Retention: {} closed referrals anonymised", anonymised);
         }

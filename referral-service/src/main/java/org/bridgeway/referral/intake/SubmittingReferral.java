@@ -20,7 +20,6 @@ import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
 import org.bridgeway.referral.referral.Resident;
 import org.bridgeway.referral.referral.Urgency;
-import org.bridgeway.referral.web.NotFoundException;
 import org.bridgeway.referral.referral.ResponseTimes;
 import org.bridgeway.referral.web.InvalidFieldException;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,8 +74,7 @@ class SubmittingReferral {
 
     /** A referral onward from another, for the same resident; the parent must be visible to the actor. */
     Result referOnward(String parentId, OnwardReferralRequest request, Actor actor) {
-        Referral parent = referrals.find(parentId).filter(r -> r.visibleTo(actor))
-                .orElseThrow(() -> new NotFoundException("referral", parentId));
+        Referral parent = referrals.findVisible(parentId, actor);
         var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
                 Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), actor, null, null,
                 null, false);

@@ -1,9 +1,7 @@
 package org.bridgeway.referral.messages;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +12,6 @@ import org.bridgeway.referral.referral.Message;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
 import org.bridgeway.referral.security.Callers;
-import org.bridgeway.referral.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,39 +47,27 @@ class MessageController {
 
     private final Referrals referrals;
     private final ResidentDataReads reads;
-    private final Clock clock;
+    private final PostingMessage posting;
 
-    MessageController(Referrals referrals, ResidentDataReads reads, Clock clock) {
+    MessageController(Referrals referrals, ResidentDataReads reads, PostingMessage posting) {
         this.referrals = referrals;
         this.reads = reads;
-        this.clock = clock;
+        this.posting = posting;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
     List<MessageView> thread(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Callers.actor(jwt);
-        Referral referral = referrals.find(id).filter(r -> r.visibleTo(actor)).orElseThrow(() -> new NotFoundException("referral", id));
+        Referral referral = referrals.findVisible(id, actor);
         reads.record(actor, id, ResidentDataReads.Purpose.MESSAGES);
         return referral.messages().stream().map(MessageView::of).toList();
     }
 
-    /** No If-Match here: a message changes no one else's work, so a concurrent change is simply retried. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
     MessageView post(@PathVariable String id, @Valid @RequestBody PostMessage body, @AuthenticationPrincipal Jwt jwt) {
-        Actor actor = Callers.actor(jwt);
-        for (int attempt = 0; ; attempt++) {
-            Referral referral = referrals.find(id).filter(r -> r.visibleTo(actor)).orElseThrow(() -> new NotFoundException("referral", id));
-            long read = referral.version();
-            Message message = referral.postMessage(UUID.randomUUID().toString(), actor, body.text(), clock.instant());
-            if (referrals.replace(referral, read)) {
-                return MessageView.of(message);
-            }
-            if (attempt == 4) {
-                throw new IllegalStateException("the referral kept changing while a message was posted");
-            }
-        }
+        return MessageView.of(posting.post(id, Callers.actor(jwt), body.text()));
     }
 }

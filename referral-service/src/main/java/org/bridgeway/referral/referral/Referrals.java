@@ -2,9 +2,11 @@ package org.bridgeway.referral.referral;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.bridgeway.referral.outbox.OutboxRelay;
+import org.bridgeway.referral.web.NotFoundException;
 import org.bridgeway.referral.web.PageView;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -43,6 +45,14 @@ public class Referrals {
 
     public Optional<Referral> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Referral.class, COLLECTION));
+    }
+
+    /**
+     * The referral, if this person may see it. Callers answer 404 otherwise, so whether a
+     * referral exists is never revealed to anyone not on it.
+     */
+    public Referral findVisible(String id, Actor actor) {
+        return find(id).filter(r -> r.visibleTo(actor)).orElseThrow(() -> new NotFoundException("referral", id));
     }
 
     /** The referrals made onward from this one. */
@@ -93,6 +103,23 @@ public class Referrals {
             outbox.written(COLLECTION, referral.id());
         }
         return replaced;
+    }
+
+    /**
+     * Background work in batches: applies {@code change} to up to {@code limit} matching
+     * referrals, oldest first, each saved only if nobody changed it meanwhile.
+     *
+     * @return how many were changed and saved
+     */
+    public int changeEach(Criteria criteria, int limit, Predicate<Referral> change) {
+        int changed = 0;
+        for (Referral referral : all(criteria, limit)) {
+            long read = referral.version();
+            if (change.test(referral) && replace(referral, read)) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Up to {@code limit} referrals matching, oldest first: for background work in batches. */

@@ -7,7 +7,6 @@ import java.util.function.BiConsumer;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
-import org.bridgeway.referral.web.NotFoundException;
 import org.bridgeway.referral.web.VersionMismatchException;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +26,7 @@ class ChangingStatus {
     }
 
     Referral change(String id, long expectedVersion, Actor actor, BiConsumer<Referral, Instant> decision) {
-        Referral referral = referrals.find(id).filter(r -> r.visibleTo(actor))
-                .orElseThrow(() -> new NotFoundException("referral", id));
+        Referral referral = referrals.findVisible(id, actor);
         if (referral.version() != expectedVersion) {
             throw new VersionMismatchException(referral.version());
         }

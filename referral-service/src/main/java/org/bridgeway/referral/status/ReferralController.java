@@ -136,7 +136,7 @@ class ReferralController {
             Referral referral = referrals.find(id).orElseThrow(() -> new NotFoundException("referral", id));
             return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralSummary.of(referral));
         }
-        Referral referral = visible(id, actor);
+        Referral referral = referrals.findVisible(id, actor);
         reads.record(actor, id, ResidentDataReads.Purpose.VIEW);
         return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral, onwardSeenBy(referral, actor)));
     }
@@ -153,7 +153,7 @@ class ReferralController {
     @GetMapping("/{id}/history")
     List<ReferralView.Step> history(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Callers.actor(jwt);
-        Referral referral = visible(id, actor);
+        Referral referral = referrals.findVisible(id, actor);
         reads.record(actor, id, ResidentDataReads.Purpose.HISTORY);
         return ReferralView.Step.of(referral);
     }
@@ -225,9 +225,5 @@ class ReferralController {
         Actor actor = Callers.actor(jwt);
         Referral referral = changing.change(id, IfMatch.version(ifMatch), actor, (r, now) -> decision.apply(r, actor, now));
         return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralSummary.of(referral));
-    }
-
-    private Referral visible(String id, Actor actor) {
-        return referrals.find(id).filter(r -> r.visibleTo(actor)).orElseThrow(() -> new NotFoundException("referral", id));
     }
 }
