@@ -37,6 +37,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token, headers);
     }
 
+    Response put(String path, String token, String body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), token, headers);
+    }
+
+    Response delete(String path, String token, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token, headers);
+    }
+
     private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -17,6 +17,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+import java.time.Instant;
+import static org.awaitility.Awaitility.await;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The directory's behaviour over real HTTP, Kafka and the store. */
@@ -28,92 +36,244 @@ abstract class DirectoryServiceContract {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
+    @Autowired
+    MongoTemplate mongo;
 
     Api api() {
         return new Api(port);
     }
 
     @Test
-    void anAdministratorAddsAnOrganisationAndAListingAndBothArePublishedAsSnapshots() {
+    void anAdministratorAddsAnOrganisationAndAListingAndBothArePublishedAsFullSnapshots() {
         String organisationId = organisation("Medway Foodbank");
-        Api.Response listing = api().post("/api/directory/services", ADMIN, listing(organisationId, "fuel"), Map.of());
+        Api.Response listing = api().post("/api/directory/services", ADMIN, listing(organisationId, "Warm Homes Advice", "fuel"), Map.of());
 
         assertThat(listing.status()).isEqualTo(201);
         assertThat(listing.header("ETag")).isEqualTo("\"1\"");
         String serviceId = listing.body().get("id").asString();
-        assertThat(api().get("/api/directory/services/" + serviceId, TestTokens.referrer()).body().get("name").asString())
-                .isEqualTo("Warm Homes Advice");
+        JsonNode read = api().get("/api/directory/services/" + serviceId, TestTokens.referrer()).body();
+        assertThat(read.get("name").asString()).isEqualTo("Warm Homes Advice");
+        assertThat(read.get("coverage").get("areas").get(0).asString()).isEqualTo("medway");
+        assertThat(read.get("capacity").get("status").asString()).isEqualTo("ACCEPTING");
+        assertThat(read.get("lastVerifiedBy").asString()).isEqualTo("adam.admin");
+        assertThat(read.get("provenance").asString()).isEqualTo("MANUAL");
 
-        CloudEvent service = single("directory.services.v1", serviceId);
-        assertThat(service.getType()).isEqualTo("org.bridgeway.directory.service.snapshot.v1");
+        CloudEvent service = single("directory.services.v1", serviceId, "org.bridgeway.directory.service.snapshot.v1");
         assertThat(new String(service.getData().toBytes(), StandardCharsets.UTF_8))
-                .contains("\"serviceId\":\"" + serviceId + "\"", "\"sequence\":1", "\"capacity\":\"ACCEPTING\"", "\"referralPathway\":\"REFERRAL\"");
+                .contains("\"id\":\"" + serviceId + "\"", "\"version\":1", "\"pathway\":\"REFERRAL\"");
         assertThat(Contracts.violations("org.bridgeway.directory.service.snapshot.v1", service.getData().toBytes())).isEmpty();
-        CloudEvent organisation = single("directory.organisations.v1", organisationId);
-        assertThat(organisation.getType()).isEqualTo("org.bridgeway.directory.organisation.snapshot.v1");
+        CloudEvent organisation = single("directory.organisations.v1", organisationId, "org.bridgeway.directory.organisation.snapshot.v1");
         assertThat(Contracts.violations("org.bridgeway.directory.organisation.snapshot.v1", organisation.getData().toBytes())).isEmpty();
     }
 
     @Test
-    void aProviderListsOnlyForItsOwnOrganisationAndOnlyAdministratorsAddOrganisations() {
-        assertThat(api().post("/api/directory/services", TestTokens.greenDoctors(), listing(TestTokens.GREEN_DOCTORS /* from the demo data */, "fuel"), Map.of()).status())
-                .isEqualTo(201);
+    void onlyTheOwningOrganisationsProvidersAndAdministratorsChangeAListing() {
+        Api.Response own = api().post("/api/directory/services", TestTokens.greenDoctors(), listing(TestTokens.GREEN_DOCTORS, "Loft Insulation Help", "fuel"), Map.of());
+        assertThat(own.status()).isEqualTo(201);
+        String id = own.body().get("id").asString();
         String other = organisation("Another Charity");
-        assertThat(api().post("/api/directory/services", TestTokens.greenDoctors(), listing(other, "fuel"), Map.of()).status()).isEqualTo(403);
-        assertThat(api().post("/api/directory/services", TestTokens.referrer(), listing(other, "fuel"), Map.of()).status()).isEqualTo(403);
-        assertThat(api().post("/api/directory/organisations", TestTokens.manager(), "{\"name\":\"X\"}", Map.of()).status()).isEqualTo(403);
-        assertThat(api().post("/api/directory/organisations", TestTokens.greenDoctors(), "{\"name\":\"X\"}", Map.of()).status()).isEqualTo(403);
+
+        assertThat(api().post("/api/directory/services", TestTokens.greenDoctors(), listing(other, "Theirs", "fuel"), Map.of()).status()).isEqualTo(403);
+        assertThat(api().post("/api/directory/services", TestTokens.referrer(), listing(other, "Theirs", "fuel"), Map.of()).status()).isEqualTo(403);
+        assertThat(api().put("/api/directory/services/" + id + "/capacity", TestTokens.citizensAdvice(), "{\"status\":\"PAUSED\"}", Map.of()).status()).isEqualTo(403);
+        assertThat(api().put("/api/directory/services/" + id + "/capacity", TestTokens.referrer(), "{\"status\":\"PAUSED\"}", Map.of()).status()).isEqualTo(403);
+        assertThat(api().delete("/api/directory/services/" + id, TestTokens.manager(), Map.of("If-Match", "\"1\"")).status()).isEqualTo(403);
+        assertThat(api().post("/api/directory/organisations", TestTokens.manager(), organisationBody("X"), Map.of()).status()).isEqualTo(403);
+        assertThat(api().post("/api/directory/organisations", TestTokens.greenDoctors(), organisationBody("X"), Map.of()).status()).isEqualTo(403);
+        assertThat(api().post("/api/directory/services/" + id + "/merge", TestTokens.greenDoctors(), "{\"duplicateId\":\"" + id + "\"}", Map.of()).status()).isEqualTo(403);
         assertThat(api().get("/api/directory/services", null).status()).isEqualTo(401);
+        assertThat(api().get("/api/directory/services/" + UUID.randomUUID(), TestTokens.referrer()).status()).isEqualTo(404);
     }
 
     @Test
-    void badInputNamesTheFieldAndTheAllowedValues() {
+    void badInputNamesEveryFieldAndTheAllowedValuesAndStoresNothing() {
         String organisationId = organisation("Checks Charity");
 
-        Api.Response unknownCategory = api().post("/api/directory/services", ADMIN, listing(organisationId, "energy"), Map.of());
-        Api.Response noName = api().post("/api/directory/services", ADMIN, listing(organisationId, "fuel").replace("Warm Homes Advice", " "), Map.of());
-        Api.Response unknownOrganisation = api().post("/api/directory/services", ADMIN, listing(UUID.randomUUID().toString(), "fuel"), Map.of());
-        Api.Response badFilter = api().get("/api/directory/services?category=energy", TestTokens.referrer());
-        assertThat(api().get("/api/directory/services?page=-1", TestTokens.referrer()).status()).isEqualTo(400);
+        Api.Response unknownCodes = api().post("/api/directory/services", ADMIN, listing(organisationId, "Checked", "energy")
+                .replace("\"outcomes\":[]", "\"outcomes\":[\"happiness\"]"), Map.of());
+        Api.Response noName = api().post("/api/directory/services", ADMIN, listing(organisationId, " ", "fuel"), Map.of());
+        Api.Response unknownOrganisation = api().post("/api/directory/services", ADMIN, listing(UUID.randomUUID().toString(), "X", "fuel"), Map.of());
+        Api.Response badAges = api().post("/api/directory/services", ADMIN, listing(organisationId, "Ages", "fuel")
+                .replace("\"minimumAge\":null", "\"minimumAge\":18").replace("\"maximumAge\":null", "\"maximumAge\":5"), Map.of());
+        Api.Response badPostcode = api().post("/api/directory/services", ADMIN, listing(organisationId, "Where", "fuel").replace("ME4 4TR", "NOT A CODE"), Map.of());
+        Api.Response badFilter = api().get("/api/directory/services?category=energy&capacity=FULL", TestTokens.referrer());
 
-        assertThat(unknownCategory.status()).isEqualTo(400);
-        assertThat(unknownCategory.body().get("errors").get(0).get("field").asString()).isEqualTo("categories");
-        assertThat(unknownCategory.body().get("errors").get(0).get("message").asString()).contains("fuel", "mental-health");
-        assertThat(noName.body().get("errors").get(0).get("field").asString()).isEqualTo("name");
-        assertThat(unknownOrganisation.body().get("errors").get(0).get("field").asString()).isEqualTo("organisationId");
-        assertThat(badFilter.body().get("errors").get(0).get("field").asString()).isEqualTo("category");
+        assertThat(unknownCodes.status()).isEqualTo(400);
+        assertThat(fields(unknownCodes)).containsExactlyInAnyOrder("categories", "outcomes");
+        assertThat(unknownCodes.body().get("errors").get(0).get("message").asString()).contains("fuel", "mental-health");
+        assertThat(fields(noName)).containsExactly("name");
+        assertThat(fields(unknownOrganisation)).containsExactly("organisationId");
+        assertThat(fields(badAges)).containsExactly("maximumAge");
+        assertThat(fields(badPostcode)).containsExactly("locations[0].address.postcode");
+        assertThat(fields(badFilter)).containsExactlyInAnyOrder("category", "capacity");
+        assertThat(api().get("/api/directory/services?page=-1", TestTokens.referrer()).status()).isEqualTo(400);
+        assertThat(api().get("/api/directory/organisations/" + organisationId + "/services", TestTokens.referrer()).body()).isEmpty();
     }
 
     @Test
-    void listingsPageAndFilterByCategory() {
-        String organisationId = organisation("Food Charity");
-        api().post("/api/directory/services", ADMIN, listing(organisationId, "food"), Map.of());
+    void changesNeedTheCurrentETagAndAWithdrawnListingLeavesSearch() {
+        String id = created(listing(TestTokens.GREEN_DOCTORS, "Quillwort Draught Proofing", "fuel"), TestTokens.greenDoctors());
+        String revised = listing(TestTokens.GREEN_DOCTORS, "Quillwort Draught Proofing and Insulation", "fuel");
 
-        Api.Response food = api().get("/api/directory/services?category=food&size=1", TestTokens.referrer());
+        assertThat(api().put("/api/directory/services/" + id, TestTokens.greenDoctors(), revised, Map.of()).status()).isEqualTo(428);
+        Api.Response ok = api().put("/api/directory/services/" + id, TestTokens.greenDoctors(), revised, Map.of("If-Match", "\"1\""));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("ETag")).isEqualTo("\"2\"");
+        assertThat(api().put("/api/directory/services/" + id, TestTokens.greenDoctors(), revised, Map.of("If-Match", "\"1\"")).status()).isEqualTo(412);
 
-        assertThat(food.status()).isEqualTo(200);
-        assertThat(food.body().get("items")).hasSize(1);
-        assertThat(food.body().get("items").get(0).get("categories").get(0).asString()).isEqualTo("food");
-        assertThat(food.body().get("page").get("size").asInt()).isEqualTo(1);
-        assertThat(food.body().get("page").get("totalItems").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(api().get("/api/directory/taxonomy", TestTokens.referrer()).body().get("categories").get(0).get("label").asString())
-                .isEqualTo("Fuel Advice & Support");
+        Api.Response waiting = api().put("/api/directory/services/" + id + "/capacity", TestTokens.greenDoctors(),
+                "{\"status\":\"WAITING_LIST\",\"estimatedWaitWeeks\":4}", Map.of());
+        assertThat(waiting.body().get("capacity").get("estimatedWaitWeeks").asInt()).isEqualTo(4);
+        assertThat(search("q=quillwort&capacity=WAITING_LIST").get("page").get("totalItems").asInt()).isEqualTo(1);
+
+        assertThat(api().delete("/api/directory/services/" + id, TestTokens.greenDoctors(), Map.of("If-Match", "\"3\"")).body()
+                .get("status").asString()).isEqualTo("INACTIVE");
+        assertThat(search("q=quillwort").get("page").get("totalItems").asInt()).isZero();
+        assertThat(api().get("/api/directory/services/" + id, TestTokens.referrer()).body().get("status").asString()).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void searchRanksTextWithTyposAndSynonymsAndCountsEveryFilterOnTheFilteredResult() {
+        String organisationId = organisation("Zebrafinch Community Trust");
+        created(listing(organisationId, "Zebrafinch Warm Homes", "fuel"), ADMIN);
+        created(listing(organisationId, "Zebrafinch Housing Clinic", "housing").replace("ACCEPTING", "PAUSED")
+                .replace("\"areas\":[\"medway\"]", "\"areas\":[\"swale\"]"), ADMIN);
+
+        JsonNode all = search("q=zebrafinch");
+        assertThat(all.get("page").get("totalItems").asInt()).isEqualTo(2);
+        assertThat(all.get("facets").get("capacity").get("ACCEPTING").asInt()).isEqualTo(1);
+        assertThat(all.get("facets").get("capacity").get("PAUSED").asInt()).isEqualTo(1);
+        assertThat(all.get("items").get(0).get("organisationName").asString()).isEqualTo("Zebrafinch Community Trust");
+
+        JsonNode synonym = search("q=zebrafinch%20energy%20bills");
+        assertThat(names(synonym).getFirst()).isEqualTo("Zebrafinch Warm Homes");
+        assertThat(names(synonym)).doesNotContain("Zebrafinch Housing Clinic");
+        assertThat(names(search("q=energy%20bills&size=100"))).contains("Zebrafinch Warm Homes"); // by fuel's synonyms alone
+        assertThat(names(search("q=benefit&size=100"))).contains("Medway Council Benefits and Budgeting Support");
+        JsonNode typo = search("q=zebrafinch%20housng");
+        assertThat(names(typo).getFirst()).isEqualTo("Zebrafinch Housing Clinic");
+        JsonNode filtered = search("q=zebrafinch&capacity=ACCEPTING&category=fuel");
+        assertThat(names(filtered)).containsExactly("Zebrafinch Warm Homes");
+        assertThat(filtered.get("facets").get("capacity").has("PAUSED")).isFalse();
+        assertThat(filtered.get("facets").get("category").get("fuel").asInt()).isEqualTo(1);
+
+        assertThat(names(search("q=zebrafinch&postcode=ME4%204TR"))).containsExactly("Zebrafinch Warm Homes");
+        assertThat(names(search("q=zebrafinch&area=swale"))).containsExactly("Zebrafinch Housing Clinic");
+        assertThat(names(search("q=zebrafinch&sort=name"))).containsExactly("Zebrafinch Housing Clinic", "Zebrafinch Warm Homes");
+        assertThat(fields(api().get("/api/directory/services?postcode=ZZ99", TestTokens.referrer()))).containsExactly("postcode");
+        assertThat(search("q=%22%24where%22%3A%20%7B%7D%20.*%20(").get("items")).isNotNull(); // query syntax is just text
+    }
+
+    @Test
+    void aLikelyDuplicateIsNamedAndAMergedListingRedirectsToTheSurvivor() {
+        String organisationId = organisation("Duplicate Check Trust");
+        String survivor = created(listing(organisationId, "Warm Spaces Cafe", "food"), ADMIN);
+        Api.Response duplicate = api().post("/api/directory/services", ADMIN, listing(organisationId, "Warm Space Cafe", "food"), Map.of());
+        assertThat(duplicate.body().get("possibleDuplicates").get(0).get("id").asString()).isEqualTo(survivor);
+        String duplicateId = duplicate.body().get("id").asString();
+
+        Api.Response merged = api().post("/api/directory/services/" + survivor + "/merge", ADMIN, "{\"duplicateId\":\"" + duplicateId + "\"}", Map.of());
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(api().post("/api/directory/services/" + survivor + "/merge", ADMIN, "{\"duplicateId\":\"" + duplicateId + "\"}", Map.of()).status())
+                .as("merged already").isEqualTo(409);
+        assertThat(api().put("/api/directory/services/" + duplicateId + "/capacity", ADMIN, "{\"status\":\"PAUSED\"}", Map.of()).status()).isEqualTo(409);
+        Api.Response redirected = api().get("/api/directory/services/" + duplicateId, TestTokens.referrer());
+        assertThat(redirected.status()).isEqualTo(308);
+        assertThat(redirected.header("Location")).isEqualTo("/api/directory/services/" + survivor);
+        assertThat(names(search("q=warm%20space%20cafe"))).contains("Warm Spaces Cafe").doesNotContain("Warm Space Cafe");
+    }
+
+    @Test
+    void aListingNotVerifiedForSixMonthsIsFlaggedOnceAndVerifyingClearsIt() {
+        String id = created(listing(TestTokens.GREEN_DOCTORS, "Old Boiler Advice", "fuel"), TestTokens.greenDoctors());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("lastVerifiedAt", Instant.now().minus(Duration.ofDays(200))), "services");
+
+        CloudEvent reviewDue = single("directory.services.v1", id, "org.bridgeway.directory.service.review-due.v1");
+        assertThat(Contracts.violations("org.bridgeway.directory.service.review-due.v1", reviewDue.getData().toBytes())).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api().get("/api/directory/services/" + id, TestTokens.referrer()).body().get("reviewDueSince").isNull());
+        Api.Response verified = api().post("/api/directory/services/" + id + "/verification", TestTokens.greenDoctors(), "", Map.of());
+        assertThat(verified.body().get("reviewDueSince").isNull()).isTrue();
+        assertThat(verified.body().get("lastVerifiedBy").asString()).isEqualTo("gemma.greendoctors");
+    }
+
+    @Test
+    void withdrawingAnOrganisationTakesItsListingsOutOfSearch() {
+        String organisationId = organisation("Yarrowby Advice Centre");
+        created(listing(organisationId, "Yarrowby Debt Clinic", "debt"), ADMIN);
+        assertThat(search("q=yarrowby").get("page").get("totalItems").asInt()).isEqualTo(1);
+
+        Api.Response renamed = api().put("/api/directory/organisations/" + organisationId, ADMIN, organisationBody("Yarrowby and Hoo Advice Centre"), Map.of("If-Match", "\"1\""));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(search("q=yarrowby%20hoo").get("items").get(0).get("organisationName").asString()).isEqualTo("Yarrowby and Hoo Advice Centre");
+        assertThat(api().delete("/api/directory/organisations/" + organisationId, ADMIN, Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
+        assertThat(search("q=yarrowby").get("page").get("totalItems").asInt()).isZero();
+    }
+
+    @Test
+    void theTaxonomyServesEveryVocabularyAndTheAreas() {
+        JsonNode taxonomy = api().get("/api/directory/taxonomy", TestTokens.referrer()).body();
+        assertThat(taxonomy.get("categories").get(0).get("label").asString()).isEqualTo("Fuel Advice & Support");
+        assertThat(taxonomy.get("marmotPrinciples")).hasSize(8);
+        assertThat(taxonomy.get("areas").valueStream().map(a -> a.get("code").asString())).contains("medway", "swale");
+        assertThat(taxonomy.get("postcodeDistricts").has("ME4")).isTrue();
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApiWithoutAToken() {
+        Api.Response openApi = api().get("/api/directory/openapi", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body().get("paths").has("/api/directory/services/{id}/capacity")).isTrue();
+        assertThat(openApi.body().get("paths").has("/openreferral/services")).isFalse();
     }
 
     String organisation(String name) {
-        Api.Response created = api().post("/api/directory/organisations", ADMIN,
-                "{\"name\":\"" + name + "\",\"referralEmails\":[\"referrals@charity.example\"]}", Map.of());
+        Api.Response created = api().post("/api/directory/organisations", ADMIN, organisationBody(name), Map.of());
         assertThat(created.status()).isEqualTo(201);
         return created.body().get("id").asString();
     }
 
-    static String listing(String organisationId, String category) {
+    static String organisationBody(String name) {
         return """
-                {"organisationId":"%s","name":"Warm Homes Advice","description":"Help with energy bills","categories":["%s"]}
-                """.formatted(organisationId, category);
+                {"name":"%s","type":"CHARITY","email":"hello@charity.example","referralEmails":["referrals@charity.example"],
+                 "address":{"line1":"1 High Street","town":"Chatham","postcode":"ME4 4TR"}}
+                """.formatted(name);
     }
 
-    CloudEvent single(String topic, String key) {
+    String created(String body, String token) {
+        Api.Response created = api().post("/api/directory/services", token, body, Map.of());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    JsonNode search(String query) {
+        Api.Response found = api().get("/api/directory/services?" + query, TestTokens.referrer());
+        assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
+        return found.body();
+    }
+
+    static List<String> names(JsonNode result) {
+        return result.get("items").valueStream().map(item -> item.get("name").asString()).toList();
+    }
+
+    static List<String> fields(Api.Response response) {
+        assertThat(response.status()).isEqualTo(400);
+        return response.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
+    static String listing(String organisationId, String name, String category) {
+        return """
+                {"organisationId":"%s","name":"%s","description":"Help for residents","categories":["%s"],
+                 "activities":[],"marmotPrinciples":[],"outcomes":[],"priorityGroups":[],"minimumAge":null,"maximumAge":null,
+                 "coverage":{"wholeArea":false,"areas":["medway"]},
+                 "locations":[{"name":"Hub","address":{"line1":"1 High Street","town":"Chatham","postcode":"ME4 4TR"}}],
+                 "deliveryModes":["IN_PERSON","PHONE"],"openingHours":[{"dayOfWeek":"MONDAY","opens":"09:00","closes":"17:00"}],
+                 "languages":["en"],"cost":{"free":true},
+                 "referral":{"pathway":"REFERRAL","referrerRoles":[],"selfReferral":true},
+                 "capacity":{"status":"ACCEPTING"}}
+                """.formatted(organisationId, name, category);
+    }
+
+    CloudEvent single(String topic, String key, String type) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -124,13 +284,13 @@ abstract class DirectoryServiceContract {
             long deadline = System.currentTimeMillis() + 20_000;
             while (found.isEmpty() && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
+                    if (key.equals(r.key()) && type.equals(KafkaMessageFactory.createReader(r).toEvent().getType())) {
                         found.add(r);
                     }
                 });
             }
         }
-        assertThat(found).as("snapshot of " + key + " on " + topic).hasSize(1);
+        assertThat(found).as(type + " of " + key + " on " + topic).hasSize(1);
         return KafkaMessageFactory.createReader(found.getFirst()).toEvent();
     }
 }

@@ -12,7 +12,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /** The same behaviour on real MongoDB and Kafka images; skipped, saying so, where there is no Docker. */
 @ExtendWith(DockerAvailable.class)
 @Testcontainers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bridgeway.demo-data.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"bridgeway.demo-data.enabled=true", "bridgeway.directory.review-check-interval=PT1S"})
 class DirectoryServiceOnContainersTest extends DirectoryServiceContract {
 
     @Container

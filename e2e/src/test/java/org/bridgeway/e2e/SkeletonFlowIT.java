@@ -61,13 +61,22 @@ class SkeletonFlowIT {
         String gemma = token("gemma.greendoctors");
 
         Http.Response organisation = Http.post(gateway("/api/directory/organisations"), admin,
-                "{\"name\":\"Medway Foodbank\",\"referralEmails\":[\"referrals@medwayfoodbank.example\"]}", Map.of());
+                """
+                {"name":"Medway Foodbank","type":"CHARITY","referralEmails":["referrals@medwayfoodbank.example"]}
+                """, Map.of());
         assertThat(organisation.status()).isEqualTo(201);
         Http.Response listing = Http.post(gateway("/api/directory/services"), admin, """
-                {"organisationId":"%s","name":"Green Doctors Home Energy Visits","description":"Energy advice at home","categories":["fuel"]}
+                {"organisationId":"%s","name":"Green Doctors Home Energy Visits","description":"Energy advice at home",
+                 "categories":["fuel"],"coverage":{"wholeArea":false,"areas":["medway"]},"deliveryModes":["HOME_VISIT"],
+                 "referral":{"pathway":"REFERRAL","referrerRoles":[],"selfReferral":false}}
                 """.formatted(GREEN_DOCTORS), Map.of());
         assertThat(listing.status()).isEqualTo(201);
         String serviceId = listing.body().get("id").asString();
+
+        // A social prescriber finds it as a resident in Gillingham would need it: by need, not by name.
+        JsonNode found = Http.get(gateway("/api/directory/services?q=energy%20bills&postcode=ME7%201AA&deliveryMode=HOME_VISIT"), sam).body();
+        assertThat(found.get("items").valueStream().map(item -> item.get("id").asString())).contains(serviceId);
+        assertThat(found.get("facets").get("category").get("fuel").asInt()).isPositive();
 
         // The listing travels to referral-service's replica over directory.services.v1; until it
         // arrives the submission is refused as naming an unknown service, after that it is taken.
@@ -123,7 +132,7 @@ class SkeletonFlowIT {
         assertProblem(Http.get(gateway("/api/referrals"), "not-a-token"), 401);
         assertProblem(Http.get(gateway("/no/such/route"), null), 404);
         assertProblem(Http.get(gateway("/api/no-such-api"), maya), 404);
-        assertProblem(Http.post(gateway("/api/directory/organisations"), maya, "{\"name\":\"X\"}", Map.of()), 403);
+        assertProblem(Http.post(gateway("/api/directory/organisations"), maya, "{\"name\":\"X\",\"type\":\"OTHER\"}", Map.of()), 403);
         assertProblem(Http.get(gateway("/api/referrals/" + referralId), carl), 404);
         Http.Response invalid = Http.post(gateway("/api/referrals"), token("sam.prescriber"), "{\"urgency\":\"URGENT\"}", Map.of());
         assertProblem(invalid, 400);
@@ -158,7 +167,7 @@ class SkeletonFlowIT {
         assertThat(referral.status()).isEqualTo(200);
         assertThat(referral.body().get("status").asString()).isEqualTo("COMPLETED");
         assertThat(notifications(gemmaBefore).stream().filter(n -> reference.equals(n.get("reference").asString()))).hasSize(1);
-        JsonNode greenDoctorsListings = Http.get(gateway("/api/directory/services?size=100"), samBefore).body();
+        JsonNode greenDoctorsListings = Http.get(gateway("/api/directory/services?q=green%20doctors&size=100"), samBefore).body();
         assertThat(greenDoctorsListings.get("items").valueStream()
                 .filter(l -> l.get("name").asString().equals("Green Doctors Energy Advice")).count())
                 .as("demo data loaded once").isEqualTo(1);

@@ -18,6 +18,7 @@ class SecurityConfig {
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
         http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/directory/openapi", "/api/directory/openapi.yaml").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server

@@ -132,7 +132,7 @@ abstract class ReferralServiceContract {
     @Test
     void theDirectorysPublishedExampleSnapshotIsReadIntoTheReplica() throws Exception {
         byte[] example = Contracts.example("org.bridgeway.directory.service.snapshot.v1");
-        String serviceId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example).get("serviceId").asString();
+        String serviceId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example).get("id").asString();
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType("org.bridgeway.directory.service.snapshot.v1").withSource(URI.create("/bridgeway/directory-service"))
                 .withData("application/json", example).build();
@@ -549,8 +549,8 @@ abstract class ReferralServiceContract {
 
     void publishSnapshot(String serviceId, long sequence, String capacity, String organisationId, String category) {
         String data = """
-                {"serviceId":"%s","sequence":%d,"organisationId":"%s","name":"Green Doctors Energy Advice",
-                 "categories":["%s"],"status":"ACTIVE","referralPathway":"REFERRAL","capacity":"%s","updatedAt":"2026-11-22T10:00:00Z"}
+                {"id":"%s","version":%d,"organisationId":"%s","name":"Green Doctors Energy Advice",
+                 "categories":["%s"],"status":"ACTIVE","referral":{"pathway":"REFERRAL"},"capacity":{"status":"%s"},"updatedAt":"2026-11-22T10:00:00Z"}
                 """.formatted(serviceId, sequence, organisationId, category, capacity);
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType("org.bridgeway.directory.service.snapshot.v1").withSource(URI.create("/bridgeway/directory-service"))

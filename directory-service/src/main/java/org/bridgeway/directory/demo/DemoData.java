@@ -1,73 +1,87 @@
 package org.bridgeway.directory.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 
 import org.bridgeway.directory.listing.Listing;
+import org.bridgeway.directory.listing.ListingDetails;
+import org.bridgeway.directory.listing.ListingRules;
 import org.bridgeway.directory.listing.Listings;
 import org.bridgeway.directory.organisation.Organisation;
+import org.bridgeway.directory.organisation.OrganisationDetails;
 import org.bridgeway.directory.organisation.Organisations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Real Medway and Kent organisations and services (from the domain digest) with fictitious
- * contact details, for the local run. Ids are fixed, so the local identity provider's org_id
- * claims match them and a second start inserts nothing.
+ * Real Medway and Kent organisations and services (from the domain digest, {@code demo/directory.json})
+ * with fictitious contact details, for the local run. Ids are fixed, so the local identity
+ * provider's org_id claims match them and a second start inserts nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("bridgeway.demo-data.enabled")
 class DemoData implements ApplicationRunner {
 
-    static final String MEDWAY_SOCIAL_PRESCRIBING = "6f1c0a52-8a4e-4d1b-9a57-3c2f1e0b7a01";
-    static final String GREEN_DOCTORS = "0b6d3f7e-2c1a-4e59-8f4d-9a1e2b3c4d02";
-    static final String CITIZENS_ADVICE_MEDWAY = "3e8a9b1c-5d2f-4a6b-b7c8-d9e0f1a2b303";
-
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-
-    private record DemoOrganisation(String id, String name, String referralEmail) {
-    }
-
-    private record DemoListing(String id, String organisationId, String name, String description, List<String> categories) {
-    }
-
-    private static final List<DemoOrganisation> ORGANISATIONS = List.of(
-            new DemoOrganisation(MEDWAY_SOCIAL_PRESCRIBING, "Medway Social Prescribing Service", "referrals@medway-sps.example"),
-            new DemoOrganisation(GREEN_DOCTORS, "Green Doctors", "referrals@greendoctors.example"),
-            new DemoOrganisation(CITIZENS_ADVICE_MEDWAY, "Citizens Advice Medway", "referrals@citizensadvice-medway.example"));
-
-    private static final List<DemoListing> LISTINGS = List.of(
-            new DemoListing("9a0c4b7e-1f2d-4c3b-8a5e-6d7f8e9a0b11", GREEN_DOCTORS, "Green Doctors Energy Advice",
-                    "Helps people reduce their energy bills and save energy: supplier negotiation, the priority services "
-                            + "register, social tariffs, a home walkthrough and draught-proofing.",
-                    List.of("fuel")),
-            new DemoListing("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c12", CITIZENS_ADVICE_MEDWAY, "Citizens Advice Medway: Debt and Benefits Advice",
-                    "Free, confidential advice on debt, Breathing Space, Debt Relief Orders and benefits checks.",
-                    List.of("debt", "benefits", "money-management")));
+    private static final String ACTOR = "demo-data";
 
     private final Organisations organisations;
     private final Listings listings;
+    private final ListingRules rules;
+    private final JsonMapper json;
     private final Clock clock;
 
-    DemoData(Organisations organisations, Listings listings, Clock clock) {
+    DemoData(Organisations organisations, Listings listings, ListingRules rules, JsonMapper json, Clock clock) {
         this.organisations = organisations;
         this.listings = listings;
+        this.rules = rules;
+        this.json = json;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        long added = ORGANISATIONS.stream()
-                .filter(o -> organisations.insert(Organisation.register(o.id(), o.name(), List.of(o.referralEmail()), clock.instant())))
-                .count();
-        added += LISTINGS.stream()
-                .filter(l -> listings.insert(Listing.publish(l.id(), l.organisationId(), l.name(), l.description(),
-                        l.categories(), Listing.Pathway.REFERRAL, clock.instant())))
-                .count();
+        JsonNode file = read();
+        Instant now = clock.instant();
+        int added = 0;
+        for (JsonNode organisation : file.get("organisations")) {
+            String organisationId = organisation.get("id").asString();
+            ObjectNode details = (ObjectNode) organisation.deepCopy();
+            details.remove("id");
+            details.remove("services");
+            if (organisations.insert(Organisation.register(organisationId, json.treeToValue(details, OrganisationDetails.class), ACTOR, now))) {
+                added++;
+            }
+            for (JsonNode service : organisation.get("services")) {
+                ObjectNode listing = (ObjectNode) service.deepCopy();
+                listing.remove("id");
+                listing.put("organisationId", organisationId);
+                ListingDetails listingDetails = json.treeToValue(listing, ListingDetails.class);
+                rules.check(listingDetails);
+                if (listings.insert(Listing.publish(service.get("id").asString(), listingDetails, Listing.Provenance.MANUAL, null, ACTOR, now))) {
+                    added++;
+                }
+            }
+        }
         log.info("Demo data: {} organisations and listings added", added);
+    }
+
+    private JsonNode read() {
+        try (InputStream in = new ClassPathResource("demo/directory.json").getInputStream()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo/directory.json", e);
+        }
     }
 }

@@ -2,105 +2,164 @@ package org.bridgeway.directory.listing;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import org.bridgeway.directory.organisation.Organisation;
 import org.bridgeway.directory.organisation.Organisations;
 import org.bridgeway.directory.security.Caller;
-import org.bridgeway.directory.taxonomy.NeedCategory;
+import org.bridgeway.directory.web.IfMatch;
 import org.bridgeway.directory.web.InvalidFieldException;
 import org.bridgeway.directory.web.NotFoundException;
-import org.bridgeway.directory.web.PageView;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Publishing and keeping listings: ADMIN for any organisation, PROVIDER for its own. */
 @RestController
-@RequestMapping("/api/directory/services")
 class ListingController {
 
-    record PublishListing(
-            @NotBlank String organisationId,
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String description,
-            @NotEmpty @Size(max = 20) List<@NotBlank String> categories,
-            Listing.Pathway referralPathway) {
+    /** A listing and, on publishing, the existing listings it may duplicate. */
+    record ListingResponse(@JsonUnwrapped ListingView listing,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DuplicateCheck.Candidate> possibleDuplicates) {
     }
 
-    record ListingView(String id, String organisationId, String name, String description, List<String> categories,
-                       Listing.Status status, Listing.Pathway referralPathway, Listing.Capacity capacity, long version,
-                       Instant createdAt, Instant updatedAt) {
-        static ListingView of(Listing l) {
-            return new ListingView(l.id(), l.organisationId(), l.name(), l.description(), l.categories(), l.status(),
-                    l.pathway(), l.capacity(), l.version(), l.createdAt(), l.updatedAt());
-        }
+    record StatusChange(@NotNull Listing.Status status) {
     }
 
     private final Listings listings;
+    private final ListingChanges changes;
+    private final ListingRules rules;
+    private final DuplicateCheck duplicates;
     private final Organisations organisations;
     private final Clock clock;
 
-    ListingController(Listings listings, Organisations organisations, Clock clock) {
+    ListingController(Listings listings, ListingChanges changes, ListingRules rules, DuplicateCheck duplicates,
+                      Organisations organisations, Clock clock) {
         this.listings = listings;
+        this.changes = changes;
+        this.rules = rules;
+        this.duplicates = duplicates;
         this.organisations = organisations;
         this.clock = clock;
     }
 
-    /** An administrator may list any organisation's service; a provider only its own organisation's. */
-    @PostMapping
+    @PostMapping("/api/directory/services")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
-    ResponseEntity<ListingView> publish(@Valid @RequestBody PublishListing request, @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<ListingResponse> publish(@Valid @RequestBody ListingDetails request, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        if (!caller.isAdmin() && !request.organisationId().equals(caller.organisationId())) {
-            throw new AccessDeniedException("a provider may only list its own organisation's services");
-        }
-        if (organisations.find(request.organisationId()).isEmpty()) {
-            throw new InvalidFieldException("organisationId", "must be the id of an organisation in the directory");
-        }
-        for (String category : request.categories()) {
-            if (NeedCategory.byCode(category).isEmpty()) {
-                throw new InvalidFieldException("categories", "'" + category + "' is not a category; allowed: " + NeedCategory.allowedCodes());
-            }
-        }
-        Listing listing = Listing.publish(UUID.randomUUID().toString(), request.organisationId(), request.name().strip(),
-                request.description(), request.categories().stream().distinct().toList(),
-                request.referralPathway() == null ? Listing.Pathway.REFERRAL : request.referralPathway(), clock.instant());
+        caller.mustMaintain(request.organisationId());
+        activeOrganisation(request.organisationId());
+        rules.check(request);
+        List<DuplicateCheck.Candidate> similar = duplicates.similarTo(request, null);
+        Listing listing = Listing.publish(UUID.randomUUID().toString(), request, Listing.Provenance.MANUAL, null,
+                caller.userId(), clock.instant());
         listings.insert(listing);
         return ResponseEntity.created(URI.create("/api/directory/services/" + listing.id()))
                 .eTag(String.valueOf(listing.version()))
-                .body(ListingView.of(listing));
+                .body(new ListingResponse(ListingView.of(listing), similar));
     }
 
-    @GetMapping
-    PageView<ListingView> search(@RequestParam(required = false) String category,
-                                 @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        if (category != null && NeedCategory.byCode(category).isEmpty()) {
-            throw new InvalidFieldException("category", "'" + category + "' is not a category; allowed: " + NeedCategory.allowedCodes());
-        }
-        Listings.Page found = listings.page(category, page, size);
-        return PageView.of(found.items().stream().map(ListingView::of).toList(), page, size, found.totalItems());
-    }
-
-    @GetMapping("/{id}")
+    /** A listing merged into another answers with a permanent redirect to the survivor. */
+    @GetMapping("/api/directory/services/{id}")
     ResponseEntity<ListingView> get(@PathVariable String id) {
         Listing listing = listings.find(id).orElseThrow(() -> new NotFoundException("service", id));
+        if (listing.mergedInto() != null) {
+            return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+                    .location(URI.create("/api/directory/services/" + listing.mergedInto())).build();
+        }
+        return ok(listing);
+    }
+
+    @PutMapping("/api/directory/services/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
+    ResponseEntity<ListingView> revise(@PathVariable String id, @Valid @RequestBody ListingDetails request,
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                       @AuthenticationPrincipal Jwt jwt) {
+        long read = IfMatch.version(ifMatch);
+        rules.check(request);
+        Caller caller = Caller.of(jwt);
+        return ok(changes.apply(id, caller, read, listing -> {
+            if (!listing.organisationId().equals(request.organisationId())) {
+                throw new InvalidFieldException("organisationId", "a listing stays with its organisation; publish a new one instead");
+            }
+            listing.revise(request, caller.userId(), clock.instant());
+        }));
+    }
+
+    /** The one-click change providers make most: accepting, waiting list or paused. If-Match is optional here. */
+    @PutMapping("/api/directory/services/{id}/capacity")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
+    ResponseEntity<ListingView> changeCapacity(@PathVariable String id, @Valid @RequestBody ListingDetails.Capacity request,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                               @AuthenticationPrincipal Jwt jwt) {
+        if (request.estimatedWaitWeeks() != null && request.status() != ListingDetails.CapacityStatus.WAITING_LIST) {
+            throw new InvalidFieldException("estimatedWaitWeeks", "is only for a WAITING_LIST capacity");
+        }
+        Caller caller = Caller.of(jwt);
+        Long read = ifMatch == null ? null : IfMatch.version(ifMatch);
+        return ok(changes.apply(id, caller, read, listing -> listing.changeCapacity(request, caller.userId(), clock.instant())));
+    }
+
+    @PutMapping("/api/directory/services/{id}/status")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
+    ResponseEntity<ListingView> changeStatus(@PathVariable String id, @Valid @RequestBody StatusChange request,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                             @AuthenticationPrincipal Jwt jwt) {
+        long read = IfMatch.version(ifMatch);
+        Caller caller = Caller.of(jwt);
+        return ok(changes.apply(id, caller, read, listing -> listing.changeStatus(request.status(), caller.userId(), clock.instant())));
+    }
+
+    /** The organisation confirms the listing is still true; this clears a review-due flag. */
+    @PostMapping("/api/directory/services/{id}/verification")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
+    ResponseEntity<ListingView> verify(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return ok(changes.apply(id, caller, null, listing -> listing.verify(caller.userId(), clock.instant())));
+    }
+
+    /** Withdrawn listings leave search but stay readable, so referrals made to them still resolve. */
+    @DeleteMapping("/api/directory/services/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
+    ResponseEntity<ListingView> withdraw(@PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                         @AuthenticationPrincipal Jwt jwt) {
+        long read = IfMatch.version(ifMatch);
+        Caller caller = Caller.of(jwt);
+        return ok(changes.apply(id, caller, read, listing -> listing.changeStatus(Listing.Status.INACTIVE, caller.userId(), clock.instant())));
+    }
+
+    /** Every listing of an organisation, whatever its status: the provider's own list to keep. */
+    @GetMapping("/api/directory/organisations/{organisationId}/services")
+    List<ListingView> ofOrganisation(@PathVariable String organisationId) {
+        organisations.find(organisationId).orElseThrow(() -> new NotFoundException("organisation", organisationId));
+        return listings.ofOrganisation(organisationId).stream().map(ListingView::of).toList();
+    }
+
+    private void activeOrganisation(String organisationId) {
+        Organisation organisation = organisations.find(organisationId).orElseThrow(() ->
+                new InvalidFieldException("organisationId", "must be the id of an organisation in the directory"));
+        if (organisation.status() != Organisation.Status.ACTIVE) {
+            throw new InvalidFieldException("organisationId", "the organisation has been withdrawn from the directory");
+        }
+    }
+
+    private static ResponseEntity<ListingView> ok(Listing listing) {
         return ResponseEntity.ok().eTag(String.valueOf(listing.version())).body(ListingView.of(listing));
     }
 }

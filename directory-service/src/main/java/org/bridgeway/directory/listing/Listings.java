@@ -1,52 +1,103 @@
 package org.bridgeway.directory.listing;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-import org.springframework.data.domain.Sort;
 import org.bridgeway.directory.outbox.OutboxRelay;
+import org.bridgeway.directory.search.ListingIndex;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
-/** Where listings are kept: the {@code services} collection (Open Referral calls them services). */
+/**
+ * Where listings are kept: the {@code services} collection (Open Referral calls them services).
+ * Every write is version-checked, handed to the outbox relay and reflected in the search index.
+ */
 @Repository
 public class Listings {
 
     static final String COLLECTION = "services";
+    private static final int BATCH = 1000;
 
     private final MongoTemplate mongo;
     private final OutboxRelay outbox;
+    private final ListingIndex index;
 
-    Listings(MongoTemplate mongo, OutboxRelay outbox) {
+    Listings(MongoTemplate mongo, OutboxRelay outbox, ListingIndex index) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.index = index;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("details.organisationId", Sort.Direction.ASC));
+        // Unique, so the embedded store answers an import's lookup by key from the index, not a scan.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("sourceKey", Sort.Direction.ASC).unique().sparse());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("lastVerifiedAt", Sort.Direction.ASC));
     }
 
-    Optional<Listing> find(String id) {
+    public Optional<Listing> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Listing.class, COLLECTION));
+    }
+
+    public Optional<Listing> findBySourceKey(String sourceKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("sourceKey").is(sourceKey)), Listing.class, COLLECTION));
+    }
+
+    public List<Listing> ofOrganisation(String organisationId) {
+        return mongo.find(Query.query(Criteria.where("details.organisationId").is(organisationId)), Listing.class, COLLECTION);
+    }
+
+    /** Active listings last verified before the cutoff and not yet flagged. */
+    public List<Listing> lapsedSince(Instant cutoff, int limit) {
+        Query query = Query.query(Criteria.where("lastVerifiedAt").lt(cutoff).and("reviewDueSince").is(null)
+                .and("status").in(Listing.Status.ACTIVE, Listing.Status.TEMPORARILY_CLOSED).and("mergedInto").is(null));
+        return mongo.find(query.limit(limit), Listing.class, COLLECTION);
+    }
+
+    /** Every listing, read in id order a batch at a time. */
+    public void forEach(Consumer<Listing> action) {
+        String after = "";
+        while (true) {
+            Query page = Query.query(Criteria.where("_id").gt(after)).with(Sort.by("_id")).limit(BATCH);
+            List<Listing> batch = mongo.find(page, Listing.class, COLLECTION);
+            batch.forEach(action);
+            if (batch.size() < BATCH) {
+                return;
+            }
+            after = batch.getLast().id();
+        }
     }
 
     /** @return false when a listing with that id exists already */
     public boolean insert(Listing listing) {
         try {
             mongo.insert(listing, COLLECTION);
-            outbox.written(COLLECTION, listing.id());
-            return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
+        written(listing);
+        return true;
     }
 
-    record Page(List<Listing> items, long totalItems) {
+    /**
+     * Writes a changed listing if nobody else changed it since it was read at {@code readVersion}.
+     * @return false when the stored listing is no longer at that version
+     */
+    public boolean replace(Listing listing, long readVersion) {
+        Query unchanged = Query.query(Criteria.where("_id").is(listing.id()).and("version").is(readVersion));
+        if (mongo.updateFirst(unchanged, OutboxRelay.replacing(mongo, listing, readVersion), COLLECTION).getMatchedCount() == 0) {
+            return false;
+        }
+        written(listing);
+        return true;
     }
 
-    Page page(String category, int page, int size) {
-        Query query = category == null ? new Query() : Query.query(Criteria.where("categories").is(category));
-        long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by("name", "_id")).skip((long) page * size).limit(size);
-        return new Page(mongo.find(query, Listing.class, COLLECTION), total);
+    private void written(Listing listing) {
+        outbox.written(COLLECTION, listing.id());
+        index.put(listing);
     }
 }

@@ -8,40 +8,65 @@ import java.util.UUID;
 import org.bridgeway.directory.outbox.PendingEvent;
 
 /**
- * A body that offers services: a charity, a CIC, a council team. Every change registers a full
- * snapshot for the compacted directory.organisations.v1 topic in the same document.
+ * A body that offers services: a charity, a CIC, a council team. Every change bumps the version
+ * and registers a full snapshot for the compacted directory.organisations.v1 topic in the same
+ * document.
  */
 public class Organisation {
 
     static final String SNAPSHOT_TYPE = "org.bridgeway.directory.organisation.snapshot.v1";
 
+    public enum Status { ACTIVE, WITHDRAWN }
+
     private final String id;
-    private final String name;
-    private final List<String> referralEmails;
-    private final long version;
+    private OrganisationDetails details;
+    private Status status;
+    private long version;
     private final Instant createdAt;
-    private final Instant updatedAt;
+    private final String createdBy;
+    private Instant updatedAt;
+    private String updatedBy;
     private final List<PendingEvent> pendingEvents;
 
-    Organisation(String id, String name, List<String> referralEmails, long version, Instant createdAt,
-                 Instant updatedAt, List<PendingEvent> pendingEvents) {
+    Organisation(String id, OrganisationDetails details, Status status, long version, Instant createdAt, String createdBy,
+                 Instant updatedAt, String updatedBy, List<PendingEvent> pendingEvents) {
         this.id = id;
-        this.name = name;
-        this.referralEmails = List.copyOf(referralEmails);
+        this.details = details;
+        this.status = status;
         this.version = version;
         this.createdAt = createdAt;
+        this.createdBy = createdBy;
         this.updatedAt = updatedAt;
-        this.pendingEvents = new ArrayList<>(pendingEvents);
+        this.updatedBy = updatedBy;
+        this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
     }
 
-    public static Organisation register(String id, String name, List<String> referralEmails, Instant now) {
-        Organisation organisation = new Organisation(id, name, referralEmails, 1, now, now, List.of());
-        organisation.pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), SNAPSHOT_TYPE, 1, now, organisation.snapshot()));
+    public static Organisation register(String id, OrganisationDetails details, String actor, Instant now) {
+        Organisation organisation = new Organisation(id, details, Status.ACTIVE, 0, now, actor, now, actor, List.of());
+        organisation.changed(actor, now);
         return organisation;
     }
 
-    OrganisationSnapshot snapshot() {
-        return new OrganisationSnapshot(id, version, name, referralEmails, updatedAt);
+    public void revise(OrganisationDetails newDetails, String actor, Instant now) {
+        this.details = newDetails;
+        changed(actor, now);
+    }
+
+    public void withdraw(String actor, Instant now) {
+        this.status = Status.WITHDRAWN;
+        changed(actor, now);
+    }
+
+    private void changed(String actor, Instant now) {
+        version++;
+        updatedAt = now;
+        updatedBy = actor;
+        pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), SNAPSHOT_TYPE, version, now, OrganisationView.of(this)));
+    }
+
+    /** Whether this user administers the organisation's listings (besides directory administrators). */
+    public boolean isAdministeredBy(String userId) {
+        return details.administrators().contains(userId);
     }
 
     public String id() {
@@ -49,11 +74,15 @@ public class Organisation {
     }
 
     public String name() {
-        return name;
+        return details.name();
     }
 
-    public List<String> referralEmails() {
-        return referralEmails;
+    public OrganisationDetails details() {
+        return details;
+    }
+
+    public Status status() {
+        return status;
     }
 
     public long version() {
@@ -64,7 +93,15 @@ public class Organisation {
         return createdAt;
     }
 
+    public String createdBy() {
+        return createdBy;
+    }
+
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
     }
 }

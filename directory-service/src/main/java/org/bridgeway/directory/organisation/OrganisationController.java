@@ -6,34 +6,29 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.bridgeway.directory.security.Caller;
+import org.bridgeway.directory.web.IfMatch;
 import org.bridgeway.directory.web.NotFoundException;
+import org.bridgeway.directory.web.VersionMismatchException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/directory/organisations")
 class OrganisationController {
-
-    record RegisterOrganisation(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 10) List<@NotBlank @Email @Size(max = 254) String> referralEmails) {
-    }
-
-    record OrganisationView(String id, String name, List<String> referralEmails, long version,
-                            java.time.Instant createdAt, java.time.Instant updatedAt) {
-        static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.id(), o.name(), o.referralEmails(), o.version(), o.createdAt(), o.updatedAt());
-        }
-    }
 
     private final Organisations organisations;
     private final Clock clock;
@@ -45,18 +40,58 @@ class OrganisationController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<OrganisationView> register(@Valid @RequestBody RegisterOrganisation request) {
-        Organisation organisation = Organisation.register(UUID.randomUUID().toString(), request.name().strip(),
-                request.referralEmails() == null ? List.of() : request.referralEmails(), clock.instant());
+    ResponseEntity<OrganisationView> register(@Valid @RequestBody OrganisationDetails request, @AuthenticationPrincipal Jwt jwt) {
+        Organisation organisation = Organisation.register(UUID.randomUUID().toString(), request, jwt.getSubject(), clock.instant());
         organisations.insert(organisation);
         return ResponseEntity.created(URI.create("/api/directory/organisations/" + organisation.id()))
                 .eTag(String.valueOf(organisation.version()))
                 .body(OrganisationView.of(organisation));
     }
 
+    @GetMapping
+    List<OrganisationView> list(@RequestParam(required = false) @Size(max = 100) String name) {
+        List<Organisation> found = name == null || name.isBlank() ? organisations.all() : organisations.named(name.strip());
+        return found.stream().map(OrganisationView::of).toList();
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<OrganisationView> get(@PathVariable String id) {
         Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
+        return ResponseEntity.ok().eTag(String.valueOf(organisation.version())).body(OrganisationView.of(organisation));
+    }
+
+    /** The organisation's own providers keep its details true, as administrators can. */
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
+    ResponseEntity<OrganisationView> revise(@PathVariable String id, @Valid @RequestBody OrganisationDetails request,
+                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                            @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        long read = IfMatch.version(ifMatch);
+        Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
+        caller.mustMaintain(organisation.id());
+        IfMatch.check(read, organisation.version());
+        organisation.revise(request, caller.userId(), clock.instant());
+        return saved(organisation, read);
+    }
+
+    /** Withdrawn organisations stay readable, so old referrals still name them; their listings leave search. */
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<OrganisationView> withdraw(@PathVariable String id,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                              @AuthenticationPrincipal Jwt jwt) {
+        long read = IfMatch.version(ifMatch);
+        Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
+        IfMatch.check(read, organisation.version());
+        organisation.withdraw(jwt.getSubject(), clock.instant());
+        return saved(organisation, read);
+    }
+
+    private ResponseEntity<OrganisationView> saved(Organisation organisation, long read) {
+        if (!organisations.replace(organisation, read)) {
+            throw new VersionMismatchException();
+        }
         return ResponseEntity.ok().eTag(String.valueOf(organisation.version())).body(OrganisationView.of(organisation));
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
+import org.bson.Document;
 import jakarta.annotation.PreDestroy;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -70,6 +71,32 @@ public class OutboxRelay {
         // Only documents with something to publish are in this index, so the sweep reads few.
         topicByCollection.keySet().forEach(collection ->
                 mongo.indexOps(collection).createIndex(new Index().on(PENDING, Sort.Direction.ASC).sparse()));
+    }
+
+    /**
+     * The update that writes a changed aggregate over its stored version. Events already stored
+     * may be mid-publication (the relay removes them as it goes), so it sets every other field and
+     * only appends the change's new events (sequence above the version read), never writing back
+     * an event the relay has removed; fields now null are removed.
+     */
+    public static Update replacing(MongoTemplate mongo, Object aggregate, long readVersion) {
+        Document written = new Document();
+        mongo.getConverter().write(aggregate, written);
+        Update update = new Update();
+        written.forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("_class") && !field.equals("pendingEvents")) {
+                update.set(field, value);
+            }
+        });
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass()).forEach(property -> {
+            if (!property.isIdProperty() && !written.containsKey(property.getFieldName())) {
+                update.unset(property.getFieldName());
+            }
+        });
+        List<?> newEvents = written.getList("pendingEvents", Document.class, List.of()).stream()
+                .filter(event -> event.get("sequence", Number.class).longValue() > readVersion).toList();
+        update.push("pendingEvents").each(newEvents.toArray());
+        return update;
     }
 
     /** Called after an aggregate with new events was written; writes arriving together are published together. */

@@ -16,10 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
 class DirectoryListener {
 
     static final String SERVICE_SNAPSHOT = "org.bridgeway.directory.service.snapshot.v1";
+    /** Also on this topic, for notification-service: not a snapshot, nothing to apply. */
+    static final String REVIEW_DUE = "org.bridgeway.directory.service.review-due.v1";
 
     /** The fields of the directory's snapshot this service uses; the rest are ignored. */
-    record ServiceSnapshot(String serviceId, long sequence, String organisationId, String name, List<String> categories,
-                           String status, String referralPathway, String capacity) {
+    record ServiceSnapshot(String id, long version, String organisationId, String name, List<String> categories,
+                           String status, Referral referral, Capacity capacity) {
+        record Referral(String pathway) {
+        }
+
+        record Capacity(String status) {
+        }
     }
 
     private final DirectoryReplica replica;
@@ -33,16 +40,20 @@ class DirectoryListener {
     @KafkaListener(topics = "directory.services.v1")
     void onServiceSnapshot(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        if (REVIEW_DUE.equals(event.getType())) {
+            return;
+        }
         if (!SERVICE_SNAPSHOT.equals(event.getType())) {
             throw new UnreadableEventException("unknown event type " + event.getType());
         }
-        ServiceSnapshot s;
+        ListingReplica listing;
         try {
-            s = json.readValue(event.getData().toBytes(), ServiceSnapshot.class);
+            ServiceSnapshot s = json.readValue(event.getData().toBytes(), ServiceSnapshot.class);
+            listing = new ListingReplica(s.id(), s.version(), s.organisationId(), s.name(), s.categories(),
+                    s.status(), s.referral().pathway(), s.capacity().status());
         } catch (JacksonException | NullPointerException e) {
             throw new UnreadableEventException("unreadable " + SERVICE_SNAPSHOT + " " + event.getId());
         }
-        replica.apply(new ListingReplica(s.serviceId(), s.sequence(), s.organisationId(), s.name(), s.categories(),
-                s.status(), s.referralPathway(), s.capacity()));
+        replica.apply(listing);
     }
 }

@@ -1,0 +1,81 @@
+package org.bridgeway.directory.listing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.bridgeway.directory.search.ListingIndex;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names listings that are likely the same service as another: of the same organisation with a
+ * similar name, or at the same postcode with a similar name, among the searchable listings (the
+ * index finds the neighbours, so the check stays quick in a large directory). It warns; an
+ * administrator decides and merges.
+ */
+@Component
+public class DuplicateCheck {
+
+    /** Names whose letter pairs overlap at least this much (Dice coefficient) count as similar. */
+    private static final double SIMILAR = 0.7;
+    private static final Set<String> FILLER = Set.of("the", "and", "of", "for", "in", "service", "services", "project", "medway", "kent");
+
+    public enum Reason { SAME_ORGANISATION_SIMILAR_NAME, SAME_POSTCODE_SIMILAR_NAME }
+
+    public record Candidate(String id, String name, String organisationId, Reason reason) {
+    }
+
+    private final ListingIndex index;
+
+    DuplicateCheck(ListingIndex index) {
+        this.index = index;
+    }
+
+    /** Searchable listings that may duplicate these details, except the listing itself ({@code selfId}). */
+    public List<Candidate> similarTo(ListingDetails details, String selfId) {
+        List<String> postcodes = details.locations().stream().map(l -> l.address().postcode()).distinct().toList();
+        List<Candidate> found = new ArrayList<>();
+        for (ListingIndex.Neighbour other : index.neighbours(details.organisationId(), postcodes)) {
+            if (!other.id().equals(selfId) && similar(details.name(), other.name())) {
+                found.add(new Candidate(other.id(), other.name(), other.organisationId(),
+                        other.organisationId().equals(details.organisationId())
+                                ? Reason.SAME_ORGANISATION_SIMILAR_NAME : Reason.SAME_POSTCODE_SIMILAR_NAME));
+            }
+        }
+        return found;
+    }
+
+    static boolean similar(String a, String b) {
+        Set<String> pairsA = letterPairs(a);
+        Set<String> pairsB = letterPairs(b);
+        if (pairsA.isEmpty() || pairsB.isEmpty()) {
+            return normalise(a).equals(normalise(b));
+        }
+        Set<String> shared = new HashSet<>(pairsA);
+        shared.retainAll(pairsB);
+        return 2.0 * shared.size() / (pairsA.size() + pairsB.size()) >= SIMILAR;
+    }
+
+    private static Set<String> letterPairs(String name) {
+        String text = normalise(name);
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i + 1) != ' ') {
+                pairs.add(text.substring(i, i + 2));
+            }
+        }
+        return pairs;
+    }
+
+    private static String normalise(String name) {
+        StringBuilder words = new StringBuilder();
+        for (String word : name.toLowerCase(Locale.ROOT).replace("&", " and ").split("[^a-z0-9]+")) {
+            if (!word.isEmpty() && !FILLER.contains(word)) {
+                words.append(word).append(' ');
+            }
+        }
+        return words.toString().strip();
+    }
+}

@@ -1,0 +1,385 @@
+package org.bridgeway.directory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.bridgeway.directory.listing.Listing;
+import org.bridgeway.directory.listing.ListingDetails;
+import org.bridgeway.directory.listing.ListingView;
+import org.bridgeway.directory.reference.Areas;
+import org.bridgeway.directory.reference.ReferenceData;
+import org.bridgeway.directory.reference.Vocabulary;
+import org.bridgeway.directory.search.ListingQuery.Facet;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The search index over listings: Apache Lucene in-process, in a temporary directory, rebuilt
+ * from the store on start ({@link IndexRebuild}) and updated on every write. Text is matched with
+ * English stemming and edit-distance tolerance for typos; the vocabulary labels and synonyms of a
+ * listing's codes are indexed with it, so "energy bills" finds fuel advice. Filters are exact
+ * terms; facet counts come from the same matching documents.
+ */
+@Component
+public class ListingIndex {
+
+    static final String WHOLE_AREA = "whole-area";
+    private static final int MAX_HITS = 10_000;
+    private static final Map<String, Float> TEXT_FIELDS = Map.of("name", 4f, "tags", 2f, "organisation", 1.5f, "description", 1f);
+
+    private final ReferenceData reference;
+    private final JsonMapper json;
+    private final Path path;
+    private final MMapDirectory directory;
+    /** Stemmed English for matching words; the plain field keeps words unstemmed, for typo tolerance. */
+    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
+            Map.of("plain", new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final AtomicBoolean stale = new AtomicBoolean();
+    private final Map<String, String> organisationNames = new ConcurrentHashMap<>();
+    private volatile DefaultSortedSetDocValuesReaderState facetState;
+
+    ListingIndex(ReferenceData reference, JsonMapper json) throws IOException {
+        this.reference = reference;
+        this.json = json;
+        this.path = Files.createTempDirectory("bridgeway-directory-index");
+        this.directory = new MMapDirectory(path);
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+        this.searchers = new SearcherManager(writer, null);
+        for (Facet facet : Facet.values()) {
+            facetsConfig.setMultiValued(facet.field(), true);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        IOUtils.close(searchers, writer, directory);
+        IOUtils.rm(path);
+    }
+
+    /** The name listings of this organisation are found by; call before putting its listings. */
+    public void organisationNamed(String organisationId, String name) {
+        organisationNames.put(organisationId, name);
+    }
+
+    /** Adds, replaces or (when it is no longer searchable) removes a listing. */
+    public void put(Listing listing) {
+        try {
+            Term id = new Term("id", listing.id());
+            if (listing.isSearchable()) {
+                writer.updateDocument(id, facetsConfig.build(document(listing)));
+            } else {
+                writer.deleteDocuments(id);
+            }
+            stale.set(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Result(List<JsonNode> items, long totalItems, Map<String, Map<String, Integer>> facets) {
+    }
+
+    public Result search(ListingQuery query) {
+        return withSearcher(searcher -> search(searcher, query));
+    }
+
+    /** A searchable listing sharing an organisation or a postcode with one being checked for duplicates. */
+    public record Neighbour(String id, String name, String organisationId) {
+    }
+
+    /** Searchable listings of this organisation or at one of these postcodes (at most 1,000). */
+    public List<Neighbour> neighbours(String organisationId, List<String> postcodes) {
+        BooleanQuery.Builder near = new BooleanQuery.Builder();
+        near.add(new TermQuery(new Term("organisationId", organisationId)), Occur.SHOULD);
+        if (!postcodes.isEmpty()) {
+            near.add(anyOf("postcode", postcodes), Occur.SHOULD);
+        }
+        return withSearcher(searcher -> {
+            List<Neighbour> found = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(near.build(), 1000).scoreDocs) {
+                Document doc = searcher.storedFields().document(hit.doc);
+                found.add(new Neighbour(doc.get("id"), doc.get("name"), doc.get("organisationId")));
+            }
+            return found;
+        });
+    }
+
+    private interface SearcherWork<T> {
+        T on(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Sees every write made before the call: the reader is refreshed first when the index changed. */
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            if (stale.getAndSet(false)) {
+                searchers.maybeRefreshBlocking();
+            }
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.on(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Result search(IndexSearcher searcher, ListingQuery query) throws IOException {
+        int wanted = Math.min(MAX_HITS, (query.page() + 1) * query.size());
+        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, luceneQuery(query),
+                wanted, sort(query), false, new FacetsCollectorManager());
+        TopDocs top = found.topDocs();
+        List<JsonNode> items = new ArrayList<>();
+        ScoreDoc[] hits = top.scoreDocs;
+        for (int i = query.page() * query.size(); i < hits.length; i++) {
+            items.add(json.readTree(searcher.storedFields().document(hits[i].doc).getBinaryValue("json").bytes));
+        }
+        Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            facets.put(facet.field(), new LinkedHashMap<>());
+        }
+        if (top.totalHits.value() > 0) {
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState(searcher), found.facetsCollector());
+            for (FacetResult result : counts.getAllDims(1000)) {
+                Map<String, Integer> values = facets.get(result.dim);
+                for (LabelAndValue value : result.labelValues) {
+                    values.put(value.label, value.value.intValue());
+                }
+            }
+        }
+        return new Result(items, top.totalHits.value(), facets);
+    }
+
+    /** Facet ordinals belong to one reader; built again only when the index has changed. */
+    private DefaultSortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        DefaultSortedSetDocValuesReaderState state = facetState;
+        if (state == null || state.getReader() != searcher.getIndexReader()) {
+            synchronized (this) {
+                state = facetState;
+                if (state == null || state.getReader() != searcher.getIndexReader()) {
+                    state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
+                    facetState = state;
+                }
+            }
+        }
+        return state;
+    }
+
+    private Query luceneQuery(ListingQuery query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        Query text = textQuery(query.text());
+        all.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        query.filters().forEach((facet, value) -> {
+            if (facet == Facet.GENDER) {
+                all.add(anyOf(facet.field(), List.of(value, "all")), Occur.FILTER);
+            } else {
+                all.add(new TermQuery(new Term(facet.field(), value)), Occur.FILTER);
+            }
+        });
+        if (!query.servingAreas().isEmpty()) {
+            List<String> serving = new ArrayList<>(query.servingAreas());
+            serving.add(WHOLE_AREA);
+            all.add(anyOf("serves", serving), Occur.FILTER);
+        }
+        if (query.age() != null) {
+            all.add(IntPoint.newRangeQuery("minimumAge", 0, query.age()), Occur.FILTER);
+            all.add(IntPoint.newRangeQuery("maximumAge", query.age(), Integer.MAX_VALUE), Occur.FILTER);
+        }
+        return all.build();
+    }
+
+    private static Query anyOf(String field, List<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    /**
+     * Each word must match some field, stemmed ("benefit" finds "benefits"), or unstemmed within
+     * an edit distance that grows with its length ("housng" finds "housing"); with three or more
+     * words one in three may be missing. Built from analysed tokens, never parsed, so no text is
+     * ever read as query syntax.
+     */
+    private Query textQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<String> stemmed = tokens("description", text);
+        List<String> plain = tokens("plain", text);
+        if (stemmed.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        for (int i = 0; i < stemmed.size(); i++) {
+            BooleanQuery.Builder word = new BooleanQuery.Builder();
+            String stem = stemmed.get(i);
+            TEXT_FIELDS.forEach((field, boost) -> word.add(new BoostQuery(new TermQuery(new Term(field, stem)), boost), Occur.SHOULD));
+            String typed = i < plain.size() ? plain.get(i) : stem; // the same tokenizer gives the same words
+            int edits = typed.length() < 5 ? 0 : typed.length() < 8 ? 1 : 2;
+            if (edits > 0) {
+                word.add(new BoostQuery(new FuzzyQuery(new Term("plain", typed), edits, 1), 0.5f), Occur.SHOULD);
+            }
+            words.add(word.build(), Occur.SHOULD);
+        }
+        words.setMinimumNumberShouldMatch(stemmed.size() - stemmed.size() / 3);
+        return words.build();
+    }
+
+    private List<String> tokens(String field, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && tokens.size() < 12) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private static Sort sort(ListingQuery query) {
+        SortField byName = new SortField("sortName", SortField.Type.STRING);
+        return switch (query.order()) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byName);
+            case NAME -> new Sort(byName);
+            case VERIFIED -> new Sort(new SortField("verified", SortField.Type.LONG, true), byName);
+        };
+    }
+
+    private Document document(Listing listing) {
+        ListingDetails d = listing.details();
+        String organisationName = organisationNames.getOrDefault(d.organisationId(), "");
+        Document doc = new Document();
+        doc.add(new StringField("id", listing.id(), Field.Store.YES));
+        doc.add(new StringField("organisationId", d.organisationId(), Field.Store.YES));
+        doc.add(new StoredField("name", d.name()));
+        d.locations().forEach(location -> doc.add(new StringField("postcode", location.address().postcode(), Field.Store.NO)));
+        doc.add(new TextField("name", d.name(), Field.Store.NO));
+        doc.add(new TextField("organisation", organisationName, Field.Store.NO));
+        doc.add(new TextField("description", String.join(" ", nonNull(d.description(), d.referral().eligibility(), d.accessibility())), Field.Store.NO));
+        String tags = tags(d);
+        doc.add(new TextField("tags", tags, Field.Store.NO));
+        doc.add(new TextField("plain", String.join(" ", d.name(), organisationName, tags), Field.Store.NO));
+        doc.add(new SortedDocValuesField("sortName", new BytesRef(d.name().toLowerCase(Locale.ROOT))));
+        doc.add(new NumericDocValuesField("verified", listing.lastVerifiedAt().toEpochMilli()));
+        doc.add(new IntPoint("minimumAge", d.minimumAge() == null ? 0 : d.minimumAge()));
+        doc.add(new IntPoint("maximumAge", d.maximumAge() == null ? Integer.MAX_VALUE : d.maximumAge()));
+
+        facet(doc, Facet.CATEGORY, d.categories());
+        facet(doc, Facet.ACTIVITY, d.activities());
+        facet(doc, Facet.MARMOT_PRINCIPLE, d.marmotPrinciples());
+        facet(doc, Facet.OUTCOME, d.outcomes());
+        facet(doc, Facet.PRIORITY_GROUP, d.priorityGroups());
+        facet(doc, Facet.GENDER, d.genders().isEmpty() ? List.of("all") : d.genders());
+        facet(doc, Facet.LANGUAGE, d.languages().isEmpty() ? List.of("en") : d.languages());
+        facet(doc, Facet.CAPACITY, List.of(d.capacity().status().name()));
+        facet(doc, Facet.DELIVERY_MODE, d.deliveryModes().stream().map(Enum::name).toList());
+        List<String> declared = new ArrayList<>(d.coverage().areas());
+        if (d.coverage().wholeArea()) {
+            declared.add(WHOLE_AREA);
+        }
+        facet(doc, Facet.AREA, declared);
+        Areas areas = reference.areas();
+        Set<String> serves = areas.withDescendants(declared);
+        serves.forEach(code -> doc.add(new StringField("serves", code, Field.Store.NO)));
+
+        ObjectNode stored = json.valueToTree(ListingView.of(listing));
+        stored.put("organisationName", organisationName);
+        doc.add(new StoredField("json", json.writeValueAsBytes(stored)));
+        return doc;
+    }
+
+    private static void facet(Document doc, Facet facet, List<String> values) {
+        for (String value : values) {
+            doc.add(new StringField(facet.field(), value, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(facet.field(), value));
+        }
+    }
+
+    /** The wording behind the listing's codes, so people find it by the words they use. */
+    private String tags(ListingDetails d) {
+        List<String> words = new ArrayList<>();
+        wording(words, reference.categories(), d.categories());
+        wording(words, reference.activities(), d.activities());
+        wording(words, reference.marmotPrinciples(), d.marmotPrinciples());
+        wording(words, reference.outcomes(), d.outcomes());
+        wording(words, reference.priorityGroups(), d.priorityGroups());
+        return String.join(" . ", words);
+    }
+
+    private static void wording(List<String> words, Vocabulary vocabulary, List<String> codes) {
+        codes.forEach(code -> vocabulary.term(code).ifPresent(term -> {
+            words.add(term.label());
+            words.addAll(term.synonyms());
+        }));
+    }
+
+    private static List<String> nonNull(String... values) {
+        List<String> present = new ArrayList<>();
+        for (String value : values) {
+            if (value != null) {
+                present.add(value);
+            }
+        }
+        return present;
+    }
+}

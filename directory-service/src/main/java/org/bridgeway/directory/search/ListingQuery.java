@@ -1,0 +1,31 @@
+package org.bridgeway.directory.search;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A search as the index runs it: free text, exact filters by facet, the covered-area codes that
+ * serve the resident's place (empty set: no place given), an age, the order and the page.
+ */
+public record ListingQuery(String text, Map<Facet, String> filters, Set<String> servingAreas, Integer age,
+                           Order order, int page, int size) {
+
+    public enum Order { RELEVANCE, NAME, VERIFIED }
+
+    /** The filterable and counted dimensions; each is a request parameter and a key of {@code facets}. */
+    public enum Facet {
+        CATEGORY("category"), ACTIVITY("activity"), MARMOT_PRINCIPLE("marmotPrinciple"), OUTCOME("outcome"),
+        PRIORITY_GROUP("priorityGroup"), GENDER("gender"), LANGUAGE("language"), CAPACITY("capacity"),
+        DELIVERY_MODE("deliveryMode"), AREA("area");
+
+        private final String field;
+
+        Facet(String field) {
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}
