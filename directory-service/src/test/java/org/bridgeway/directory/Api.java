@@ -1,9 +1,20 @@
 package org.bridgeway.directory;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -45,6 +56,60 @@ final class Api {
 
     Response delete(String path, String token, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token, headers);
+    }
+
+    /** A body of any type, as given; a publisher of unknown length sends it chunked, without Content-Length. */
+    Response post(String path, String token, String contentType, HttpRequest.BodyPublisher body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(body), token, Map.of());
+    }
+
+    /**
+     * Sends only the head of a POST announcing a body of that length, and reads the answer: whether the
+     * service refuses an upload before it is sent. HttpClient cannot announce a length it does not send.
+     */
+    Response postHeadOnly(String path, String token, String contentType, long contentLength) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.computeIfAbsent(header.substring(0, colon).strip(), name -> new ArrayList<>()).add(header.substring(colon + 1).strip());
+            }
+            Response response = new Response(status, headers, JSON.nullNode());
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if ("chunked".equalsIgnoreCase(response.header("Transfer-Encoding"))) {
+                for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
+                     size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+            } else if (response.header("Content-Length") != null) {
+                body.write(in.readNBytes(Integer.parseInt(response.header("Content-Length"))));
+            }
+            return new Response(status, headers, body.size() == 0 ? JSON.nullNode() : JSON.readTree(body.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b == -1) {
+                throw new EOFException("the connection closed in the middle of a response");
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII).stripTrailing();
     }
 
     private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {

@@ -82,6 +82,9 @@ abstract class DirectoryServiceContract {
         assertThat(api().post("/api/directory/organisations", TestTokens.greenDoctors(), organisationBody("X"), Map.of()).status()).isEqualTo(403);
         assertThat(api().post("/api/directory/services/" + id + "/merge", TestTokens.greenDoctors(), "{\"duplicateId\":\"" + id + "\"}", Map.of()).status()).isEqualTo(403);
         assertThat(api().get("/api/directory/services", null).status()).isEqualTo(401);
+        assertThat(api().get("/api/directory/organisations/" + other, TestTokens.referrer()).body().get("referralEmails")).isEmpty();
+        assertThat(api().get("/api/directory/organisations/" + other, ADMIN).body().get("referralEmails").get(0).asString())
+                .isEqualTo("referrals@charity.example");
         assertThat(api().get("/api/directory/services/" + UUID.randomUUID(), TestTokens.referrer()).status()).isEqualTo(404);
     }
 
@@ -199,7 +202,7 @@ abstract class DirectoryServiceContract {
     @Test
     void withdrawingAnOrganisationTakesItsListingsOutOfSearch() {
         String organisationId = organisation("Yarrowby Advice Centre");
-        created(listing(organisationId, "Yarrowby Debt Clinic", "debt"), ADMIN);
+        String listingId = created(listing(organisationId, "Yarrowby Debt Clinic", "debt"), ADMIN);
         assertThat(search("q=yarrowby").get("page").get("totalItems").asInt()).isEqualTo(1);
 
         Api.Response renamed = api().put("/api/directory/organisations/" + organisationId, ADMIN, organisationBody("Yarrowby and Hoo Advice Centre"), Map.of("If-Match", "\"1\""));
@@ -207,6 +210,8 @@ abstract class DirectoryServiceContract {
         assertThat(search("q=yarrowby%20hoo").get("items").get(0).get("organisationName").asString()).isEqualTo("Yarrowby and Hoo Advice Centre");
         assertThat(api().delete("/api/directory/organisations/" + organisationId, ADMIN, Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
         assertThat(search("q=yarrowby").get("page").get("totalItems").asInt()).isZero();
+        assertThat(api().put("/api/directory/services/" + listingId + "/status", ADMIN, "{\"status\":\"ACTIVE\"}", Map.of("If-Match", "\"2\"")).status())
+                .as("no listing of a withdrawn organisation comes back").isEqualTo(409);
     }
 
     @Test

@@ -45,9 +45,13 @@ final class Http {
     }
 
     static Response post(String url, String token, String json, Map<String, String> headers) {
+        return post(url, token, "application/json", json, headers);
+    }
+
+    static Response post(String url, String token, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

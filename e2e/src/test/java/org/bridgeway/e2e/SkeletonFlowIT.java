@@ -3,6 +3,11 @@ package org.bridgeway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -182,6 +187,32 @@ class SkeletonFlowIT {
 
     List<JsonNode> notifications(String token) {
         return Http.get(gateway("/api/notifications?size=100"), token).body().get("items").valueStream().toList();
+    }
+
+    @Test
+    @Order(5)
+    void anAdministratorImportsTheAssetMapAndTheDirectoryIsOpenToAll() throws Exception {
+        String adam = token("adam.admin");
+        String sam = token("sam.prescriber");
+        String csv = Files.readString(Path.of("src/test/resources/asset-map-row.csv"));
+
+        Http.Response imported = Http.post(gateway("/api/directory/imports/asset-map"), adam, "text/csv", csv, Map.of());
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+        Http.Response again = Http.post(gateway("/api/directory/imports/asset-map"), adam, "text/csv", csv, Map.of());
+        assertThat(again.body().get("created").asInt()).as("a re-import creates nothing").isZero();
+        String serviceId = imported.body().get("rows").get(0).get("serviceId").asString();
+        JsonNode found = Http.get(gateway("/api/directory/services?q=kingfisher%20walks"), sam).body();
+        assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(serviceId);
+        assertProblem(Http.post(gateway("/api/directory/imports/asset-map"), sam, "text/csv", csv, Map.of()), 403);
+
+        // The Open Referral UK feed: public, no token, readable from any web page.
+        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(gateway("/openreferral/services?search=kingfisher"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        JsonNode page = Http.JSON.readTree(feed.body());
+        assertThat(page.get("contents").get(0).get("id").asString()).isEqualTo(serviceId);
+        assertThat(Http.get(gateway("/openreferral/services/" + serviceId), null).body().get("name").asString()).isEqualTo("Kingfisher Wellbeing Walks");
     }
 
     static void assertProblem(Http.Response response, int status) {

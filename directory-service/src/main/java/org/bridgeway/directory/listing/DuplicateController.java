@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.bridgeway.directory.security.Caller;
+import org.bridgeway.directory.web.ConflictException;
 import org.bridgeway.directory.web.InvalidFieldException;
 import org.bridgeway.directory.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +52,9 @@ class DuplicateController {
     @PostMapping("/api/directory/services/{id}/merge")
     ResponseEntity<ListingView> merge(@PathVariable String id, @Valid @RequestBody Merge request, @AuthenticationPrincipal Jwt jwt) {
         Listing survivor = listings.find(id).orElseThrow(() -> new NotFoundException("service", id));
-        if (survivor.mergedInto() != null) {
-            throw new InvalidFieldException("id", "this listing was itself merged into " + survivor.mergedInto());
+        if (!survivor.isSearchable()) {
+            throw new ConflictException("The surviving listing must be active; this one is " + survivor.status()
+                    + (survivor.mergedInto() == null ? "" : ", merged into " + survivor.mergedInto()) + ".");
         }
         if (request.duplicateId().equals(id)) {
             throw new InvalidFieldException("duplicateId", "must be another listing than the survivor");
@@ -61,7 +63,8 @@ class DuplicateController {
             throw new InvalidFieldException("duplicateId", "must be the id of a listing in the directory");
         }
         Caller caller = Caller.of(jwt);
-        changes.apply(request.duplicateId(), caller, null, duplicate -> duplicate.mergeInto(id, caller.userId(), clock.instant()));
+        changes.apply(request.duplicateId(), caller, null, ListingChanges.Precondition.OPTIONAL,
+                duplicate -> duplicate.mergeInto(id, caller.userId(), clock.instant()));
         return ResponseEntity.ok().eTag(String.valueOf(survivor.version())).body(ListingView.of(survivor));
     }
 }

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import org.bridgeway.directory.organisation.Organisation;
 import org.bridgeway.directory.organisation.Organisations;
 import org.bridgeway.directory.security.Caller;
-import org.bridgeway.directory.web.IfMatch;
+import org.bridgeway.directory.listing.ListingChanges.Precondition;
 import org.bridgeway.directory.web.InvalidFieldException;
 import org.bridgeway.directory.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -90,13 +90,12 @@ class ListingController {
     ResponseEntity<ListingView> revise(@PathVariable String id, @Valid @RequestBody ListingDetails request,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                        @AuthenticationPrincipal Jwt jwt) {
-        long read = IfMatch.version(ifMatch);
-        rules.check(request);
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, read, listing -> {
+        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED, listing -> {
             if (!listing.organisationId().equals(request.organisationId())) {
                 throw new InvalidFieldException("organisationId", "a listing stays with its organisation; publish a new one instead");
             }
+            rules.check(request);
             listing.revise(request, caller.userId(), clock.instant());
         }));
     }
@@ -107,12 +106,11 @@ class ListingController {
     ResponseEntity<ListingView> changeCapacity(@PathVariable String id, @Valid @RequestBody ListingDetails.Capacity request,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @AuthenticationPrincipal Jwt jwt) {
-        if (request.estimatedWaitWeeks() != null && request.status() != ListingDetails.CapacityStatus.WAITING_LIST) {
-            throw new InvalidFieldException("estimatedWaitWeeks", "is only for a WAITING_LIST capacity");
-        }
         Caller caller = Caller.of(jwt);
-        Long read = ifMatch == null ? null : IfMatch.version(ifMatch);
-        return ok(changes.apply(id, caller, read, listing -> listing.changeCapacity(request, caller.userId(), clock.instant())));
+        return ok(changes.apply(id, caller, ifMatch, Precondition.OPTIONAL, listing -> {
+            rules.checkCapacity(request, "");
+            listing.changeCapacity(request, caller.userId(), clock.instant());
+        }));
     }
 
     @PutMapping("/api/directory/services/{id}/status")
@@ -120,9 +118,9 @@ class ListingController {
     ResponseEntity<ListingView> changeStatus(@PathVariable String id, @Valid @RequestBody StatusChange request,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                              @AuthenticationPrincipal Jwt jwt) {
-        long read = IfMatch.version(ifMatch);
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, read, listing -> listing.changeStatus(request.status(), caller.userId(), clock.instant())));
+        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED,
+                listing -> listing.changeStatus(request.status(), caller.userId(), clock.instant())));
     }
 
     /** The organisation confirms the listing is still true; this clears a review-due flag. */
@@ -130,7 +128,7 @@ class ListingController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
     ResponseEntity<ListingView> verify(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, null, listing -> listing.verify(caller.userId(), clock.instant())));
+        return ok(changes.apply(id, caller, null, Precondition.OPTIONAL, listing -> listing.verify(caller.userId(), clock.instant())));
     }
 
     /** Withdrawn listings leave search but stay readable, so referrals made to them still resolve. */
@@ -139,9 +137,9 @@ class ListingController {
     ResponseEntity<ListingView> withdraw(@PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                          @AuthenticationPrincipal Jwt jwt) {
-        long read = IfMatch.version(ifMatch);
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, read, listing -> listing.changeStatus(Listing.Status.INACTIVE, caller.userId(), clock.instant())));
+        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED,
+                listing -> listing.changeStatus(Listing.Status.INACTIVE, caller.userId(), clock.instant())));
     }
 
     /** Every listing of an organisation, whatever its status: the provider's own list to keep. */

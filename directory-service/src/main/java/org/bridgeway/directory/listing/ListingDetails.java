@@ -1,6 +1,8 @@
 package org.bridgeway.directory.listing;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -52,7 +54,7 @@ public record ListingDetails(
     /** Where the service takes people from: named areas, or the whole of Kent and Medway. */
     public record Coverage(boolean wholeArea, @Size(max = 100) List<@NotBlank String> areas) {
         public Coverage {
-            areas = areas == null ? List.of() : List.copyOf(areas);
+            areas = copy(areas);
         }
     }
 
@@ -74,7 +76,7 @@ public record ListingDetails(
     public record ReferralTerms(@NotNull Pathway pathway, @Size(max = 30) List<@NotBlank String> referrerRoles,
                                 boolean selfReferral, @Size(max = 2000) String eligibility) {
         public ReferralTerms {
-            referrerRoles = referrerRoles == null ? List.of() : List.copyOf(referrerRoles);
+            referrerRoles = copy(referrerRoles);
         }
     }
 
@@ -91,9 +93,9 @@ public record ListingDetails(
         outcomes = distinct(outcomes);
         priorityGroups = distinct(priorityGroups);
         genders = distinct(genders);
-        locations = locations == null ? List.of() : List.copyOf(locations);
+        locations = copy(locations);
         deliveryModes = deliveryModes == null ? null : deliveryModes.stream().distinct().toList();
-        openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
+        openingHours = copy(openingHours);
         languages = distinct(languages);
         name = name == null ? null : name.strip();
     }
@@ -106,5 +108,10 @@ public record ListingDetails(
 
     private static List<String> distinct(List<String> values) {
         return values == null ? List.of() : values.stream().distinct().toList();
+    }
+
+    /** An unmodifiable copy that keeps null entries, so validation can name them (locations[0]) rather than fail here. */
+    private static <T> List<T> copy(List<T> values) {
+        return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
     }
 }

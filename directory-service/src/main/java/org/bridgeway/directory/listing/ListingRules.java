@@ -56,11 +56,23 @@ public class ListingRules {
                 problems.add(new FieldProblem("openingHours[" + i + "].closes", "must be after opens"));
             }
         }
-        if (d.capacity() != null && d.capacity().estimatedWaitWeeks() != null
-                && d.capacity().status() != ListingDetails.CapacityStatus.WAITING_LIST) {
-            problems.add(new FieldProblem("capacity.estimatedWaitWeeks", "is only for a WAITING_LIST capacity"));
+        if (d.capacity() != null) {
+            capacityProblem(d.capacity(), "capacity.").ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /** @param prefix where the capacity sits in the request body ("capacity." in a listing, "" on its own) */
+    public void checkCapacity(ListingDetails.Capacity capacity, String prefix) {
+        capacityProblem(capacity, prefix).ifPresent(problem -> {
+            throw new InvalidFieldException(List.of(problem));
+        });
+    }
+
+    private static java.util.Optional<FieldProblem> capacityProblem(ListingDetails.Capacity capacity, String prefix) {
+        return capacity.estimatedWaitWeeks() != null && capacity.status() != ListingDetails.CapacityStatus.WAITING_LIST
+                ? java.util.Optional.of(new FieldProblem(prefix + "estimatedWaitWeeks", "is only for a WAITING_LIST capacity"))
+                : java.util.Optional.empty();
     }
 
     private static void codes(List<FieldProblem> problems, String field, List<String> codes, Vocabulary vocabulary) {

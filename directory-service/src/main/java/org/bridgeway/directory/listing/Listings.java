@@ -72,7 +72,7 @@ public class Listings {
         }
     }
 
-    /** @return false when a listing with that id exists already */
+    /** @return false when a listing with that id (or that import key) exists already */
     public boolean insert(Listing listing) {
         try {
             mongo.insert(listing, COLLECTION);

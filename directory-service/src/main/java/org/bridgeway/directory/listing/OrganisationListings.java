@@ -30,13 +30,24 @@ class OrganisationListings {
         Organisation organisation = event.organisation();
         index.organisationNamed(organisation.id(), organisation.name());
         for (Listing listing : listings.ofOrganisation(organisation.id())) {
-            long read = listing.version();
-            if (organisation.status() == Organisation.Status.WITHDRAWN && listing.isSearchable()) {
-                listing.changeStatus(Listing.Status.INACTIVE, organisation.updatedBy(), clock.instant());
-                listings.replace(listing, read);
+            if (organisation.status() == Organisation.Status.WITHDRAWN) {
+                withdraw(listing, organisation.updatedBy());
             } else {
                 index.put(listing);
             }
+        }
+    }
+
+    /** Retried on a concurrent change: once its organisation is withdrawn, no listing may stay in search. */
+    private void withdraw(Listing listing, String actor) {
+        Listing current = listing;
+        while (current.isSearchable()) {
+            long read = current.version();
+            current.changeStatus(Listing.Status.INACTIVE, actor, clock.instant());
+            if (listings.replace(current, read)) {
+                return;
+            }
+            current = listings.find(current.id()).orElseThrow();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.bridgeway.directory.listing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,20 @@ class ReviewDueJob {
     void flagLapsedListings() {
         Instant now = clock.instant();
         int flagged = 0;
-        for (Listing listing : listings.lapsedSince(now.minus(reviewAfter), BATCH)) {
-            long read = listing.version();
-            listing.markReviewDue(now);
-            if (listings.replace(listing, read)) {
-                flagged++;
+        List<Listing> batch;
+        int flaggedInBatch;
+        do {
+            batch = listings.lapsedSince(now.minus(reviewAfter), BATCH);
+            flaggedInBatch = 0;
+            for (Listing listing : batch) {
+                long read = listing.version();
+                listing.markReviewDue(now);
+                if (listings.replace(listing, read)) {
+                    flaggedInBatch++;
+                }
             }
-        }
+            flagged += flaggedInBatch;
+        } while (batch.size() == BATCH && flaggedInBatch > 0); // those changed meanwhile wait for the next run
         if (flagged > 0) {
             log.info("{} listings flagged as due for review", flagged);
         }

@@ -64,11 +64,6 @@ public class Organisation {
         pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), SNAPSHOT_TYPE, version, now, OrganisationView.of(this)));
     }
 
-    /** Whether this user administers the organisation's listings (besides directory administrators). */
-    public boolean isAdministeredBy(String userId) {
-        return details.administrators().contains(userId);
-    }
-
     public String id() {
         return id;
     }

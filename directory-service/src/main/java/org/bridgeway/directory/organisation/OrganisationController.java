@@ -49,15 +49,17 @@ class OrganisationController {
     }
 
     @GetMapping
-    List<OrganisationView> list(@RequestParam(required = false) @Size(max = 100) String name) {
+    List<OrganisationView> list(@RequestParam(required = false) @Size(max = 100) String name, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
         List<Organisation> found = name == null || name.isBlank() ? organisations.all() : organisations.named(name.strip());
-        return found.stream().map(OrganisationView::of).toList();
+        return found.stream().map(o -> OrganisationView.seenBy(o, caller)).toList();
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<OrganisationView> get(@PathVariable String id) {
+    ResponseEntity<OrganisationView> get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
-        return ResponseEntity.ok().eTag(String.valueOf(organisation.version())).body(OrganisationView.of(organisation));
+        return ResponseEntity.ok().eTag(String.valueOf(organisation.version()))
+                .body(OrganisationView.seenBy(organisation, Caller.of(jwt)));
     }
 
     /** The organisation's own providers keep its details true, as administrators can. */
@@ -67,9 +69,9 @@ class OrganisationController {
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        long read = IfMatch.version(ifMatch);
         Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
         caller.mustMaintain(organisation.id());
+        long read = IfMatch.version(ifMatch);
         IfMatch.check(read, organisation.version());
         organisation.revise(request, caller.userId(), clock.instant());
         return saved(organisation, read);
@@ -81,8 +83,8 @@ class OrganisationController {
     ResponseEntity<OrganisationView> withdraw(@PathVariable String id,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               @AuthenticationPrincipal Jwt jwt) {
-        long read = IfMatch.version(ifMatch);
         Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
+        long read = IfMatch.version(ifMatch);
         IfMatch.check(read, organisation.version());
         organisation.withdraw(jwt.getSubject(), clock.instant());
         return saved(organisation, read);

@@ -24,6 +24,11 @@ public record OrganisationDetails(
 
     public enum Type { CHARITY, CIC, COMMUNITY_GROUP, LOCAL_AUTHORITY, NHS, BUSINESS, OTHER }
 
+    /** What anyone signed in may see: not where referrals go (a webhook address may hold a secret) nor who the staff are. */
+    OrganisationDetails publicPart() {
+        return new OrganisationDetails(name, type, registeredNumber, email, phone, website, address, List.of(), null, List.of());
+    }
+
     public OrganisationDetails {
         name = name == null ? null : name.strip();
         referralEmails = referralEmails == null ? List.of() : referralEmails.stream().distinct().toList();

@@ -150,11 +150,15 @@ public class OutboxRelay {
      * aggregate whose send failed keeps its events, in order, for the next sweep.
      */
     private void publishPendingOf(String collection, Collection<String> aggregateIds) {
-        Query byIds = Query.query(Criteria.where("_id").in(aggregateIds).and(PENDING).exists(true));
+        // By id alone: a store answers that from its id index (the embedded one scans for anything more).
+        Query byIds = Query.query(Criteria.where("_id").in(aggregateIds));
         byIds.fields().include("_id", "pendingEvents");
         String topic = topicByCollection.get(collection);
         Map<PendingEvents, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
         for (PendingEvents aggregate : mongo.find(byIds, PendingEvents.class, collection)) {
+            if (aggregate.pendingEvents() == null || aggregate.pendingEvents().isEmpty()) {
+                continue;
+            }
             sends.put(aggregate, aggregate.pendingEvents().stream()
                     .<CompletableFuture<?>>map(event -> kafka.send(record(topic, aggregate.id(), event))).toList());
         }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.analysis.Analyzer;
@@ -78,7 +78,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class ListingIndex {
 
     static final String WHOLE_AREA = "whole-area";
-    private static final int MAX_HITS = 10_000;
+    /** How deep a search reads: past the largest directory we expect, so a feed can be harvested whole. */
+    public static final int MAX_HITS = 100_000;
     private static final Map<String, Float> TEXT_FIELDS = Map.of("name", 4f, "tags", 2f, "organisation", 1.5f, "description", 1f);
 
     private final ReferenceData reference;
@@ -91,7 +92,11 @@ public class ListingIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facetsConfig = new FacetsConfig();
-    private final AtomicBoolean stale = new AtomicBoolean();
+    /** Writes made so far, and how many of them the open reader shows: a search first catches up. */
+    private final AtomicLong written = new AtomicLong();
+    private volatile long visible;
+    /** The version each listing is indexed at, so a late write of an older version cannot replace a newer one. */
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final Map<String, String> organisationNames = new ConcurrentHashMap<>();
     private volatile DefaultSortedSetDocValuesReaderState facetState;
 
@@ -118,19 +123,25 @@ public class ListingIndex {
         organisationNames.put(organisationId, name);
     }
 
-    /** Adds, replaces or (when it is no longer searchable) removes a listing. */
+    /** Adds, replaces or (when it is no longer searchable) removes a listing, unless a newer version is in already. */
     public void put(Listing listing) {
-        try {
-            Term id = new Term("id", listing.id());
-            if (listing.isSearchable()) {
-                writer.updateDocument(id, facetsConfig.build(document(listing)));
-            } else {
-                writer.deleteDocuments(id);
+        versions.compute(listing.id(), (id, indexed) -> {
+            if (indexed != null && indexed > listing.version()) {
+                return indexed;
             }
-            stale.set(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            try {
+                Term term = new Term("id", id);
+                if (listing.isSearchable()) {
+                    writer.updateDocument(term, facetsConfig.build(document(listing)));
+                } else {
+                    writer.deleteDocuments(term);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            written.incrementAndGet();
+            return listing.version();
+        });
     }
 
     public record Result(List<JsonNode> items, long totalItems, Map<String, Map<String, Integer>> facets) {
@@ -138,6 +149,22 @@ public class ListingIndex {
 
     public Result search(ListingQuery query) {
         return withSearcher(searcher -> search(searcher, query));
+    }
+
+    /** A listing found, by its id and how many places it is delivered at. */
+    public record Located(String id, int locations) {
+    }
+
+    /** Every match in the query's order, reading only ids and location counts: cheap even for many thousands. */
+    public List<Located> locate(ListingQuery query) {
+        return withSearcher(searcher -> {
+            List<Located> found = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(luceneQuery(query), MAX_HITS, sort(query)).scoreDocs) {
+                Document doc = searcher.storedFields().document(hit.doc, Set.of("id", "locations"));
+                found.add(new Located(doc.get("id"), doc.getField("locations").numericValue().intValue()));
+            }
+            return found;
+        });
     }
 
     /** A searchable listing sharing an organisation or a postcode with one being checked for duplicates. */
@@ -165,11 +192,18 @@ public class ListingIndex {
         T on(IndexSearcher searcher) throws IOException;
     }
 
-    /** Sees every write made before the call: the reader is refreshed first when the index changed. */
+    /** Sees every write made before the call: the reader is reopened first when the index has changed since. */
     private <T> T withSearcher(SearcherWork<T> work) {
         try {
-            if (stale.getAndSet(false)) {
-                searchers.maybeRefreshBlocking();
+            long wanted = written.get();
+            if (visible < wanted) {
+                synchronized (searchers) {
+                    if (visible < wanted) {
+                        long target = written.get();
+                        searchers.maybeRefreshBlocking();
+                        visible = target;
+                    }
+                }
             }
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -196,7 +230,7 @@ public class ListingIndex {
         for (Facet facet : Facet.values()) {
             facets.put(facet.field(), new LinkedHashMap<>());
         }
-        if (top.totalHits.value() > 0) {
+        if (query.withFacets() && top.totalHits.value() > 0) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState(searcher), found.facetsCollector());
             for (FacetResult result : counts.getAllDims(1000)) {
                 Map<String, Integer> values = facets.get(result.dim);
@@ -312,6 +346,7 @@ public class ListingIndex {
         doc.add(new StringField("id", listing.id(), Field.Store.YES));
         doc.add(new StringField("organisationId", d.organisationId(), Field.Store.YES));
         doc.add(new StoredField("name", d.name()));
+        doc.add(new StoredField("locations", d.locations().size()));
         d.locations().forEach(location -> doc.add(new StringField("postcode", location.address().postcode(), Field.Store.NO)));
         doc.add(new TextField("name", d.name(), Field.Store.NO));
         doc.add(new TextField("organisation", organisationName, Field.Store.NO));
@@ -333,13 +368,12 @@ public class ListingIndex {
         facet(doc, Facet.LANGUAGE, d.languages().isEmpty() ? List.of("en") : d.languages());
         facet(doc, Facet.CAPACITY, List.of(d.capacity().status().name()));
         facet(doc, Facet.DELIVERY_MODE, d.deliveryModes().stream().map(Enum::name).toList());
-        List<String> declared = new ArrayList<>(d.coverage().areas());
-        if (d.coverage().wholeArea()) {
-            declared.add(WHOLE_AREA);
-        }
-        facet(doc, Facet.AREA, declared);
+        facet(doc, Facet.AREA, d.coverage().areas());
         Areas areas = reference.areas();
-        Set<String> serves = areas.withDescendants(declared);
+        Set<String> serves = areas.withDescendants(d.coverage().areas());
+        if (d.coverage().wholeArea()) {
+            serves.add(WHOLE_AREA);
+        }
         serves.forEach(code -> doc.add(new StringField("serves", code, Field.Store.NO)));
 
         ObjectNode stored = json.valueToTree(ListingView.of(listing));

@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * A search as the index runs it: free text, exact filters by facet, the covered-area codes that
- * serve the resident's place (empty set: no place given), an age, the order and the page.
+ * serve the resident's place (empty set: no place given), an age, the order, the page, and
+ * whether to count facets (the Open Referral feed has no use for them).
  */
 public record ListingQuery(String text, Map<Facet, String> filters, Set<String> servingAreas, Integer age,
-                           Order order, int page, int size) {
+                           Order order, int page, int size, boolean withFacets) {
 
     public enum Order { RELEVANCE, NAME, VERIFIED }
 

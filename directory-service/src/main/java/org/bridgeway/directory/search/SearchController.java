@@ -16,7 +16,7 @@ import org.bridgeway.directory.listing.ListingDetails;
 import org.bridgeway.directory.search.ListingQuery.Facet;
 import org.bridgeway.directory.web.InvalidFieldException;
 import org.bridgeway.directory.web.InvalidFieldException.FieldProblem;
-import org.bridgeway.directory.web.PageView;
+import org.bridgeway.directory.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class SearchController {
 
-    record SearchResult(List<JsonNode> items, Map<String, Map<String, Integer>> facets, PageView.Page page) {
+    record SearchResult(List<JsonNode> items, Map<String, Map<String, Integer>> facets, Page page) {
     }
 
     private final ListingIndex index;
@@ -86,9 +86,8 @@ class SearchController {
         if (!filters.problems.isEmpty()) {
             throw new InvalidFieldException(filters.problems);
         }
-        ListingIndex.Result result = index.search(new ListingQuery(q, filters.values, serving, age, order, page, size));
-        return new SearchResult(result.items(), result.facets(),
-                PageView.of(List.of(), page, size, result.totalItems()).page());
+        ListingIndex.Result result = index.search(new ListingQuery(q, filters.values, serving, age, order, page, size, true));
+        return new SearchResult(result.items(), result.facets(), Page.of(page, size, result.totalItems()));
     }
 
     private static ListingQuery.Order order(String sort, String q, Filters filters) {

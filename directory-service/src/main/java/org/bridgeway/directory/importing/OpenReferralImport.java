@@ -1,0 +1,112 @@
+package org.bridgeway.directory.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.bridgeway.directory.importing.ImportReport.Row;
+import org.bridgeway.directory.web.InvalidFieldException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports services from an Open Referral UK (HSDS 3) document: a page of services
+ * ({@code {"contents": [...]}}), an array of them, or one. Each becomes a listing of its
+ * organisation, found again on the next import by the service's id.
+ */
+@Component
+class OpenReferralImport {
+
+    private static final int MAX_NESTING = 64;
+
+    private final JsonMapper strictJson;
+    private final OpenReferralMapping mapping;
+    private final ImportedServices services;
+
+    OpenReferralImport(JsonMapper json, OpenReferralMapping mapping, ImportedServices services) {
+        // A copy of the application's mapper that refuses repeated keys (which value would count?) and
+        // nesting deep enough to be an attack rather than a directory.
+        JsonFactory factory = json.tokenStreamFactory().rebuild()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+        this.strictJson = JsonMapper.builder(factory).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        this.mapping = mapping;
+        this.services = services;
+    }
+
+    ImportReport run(byte[] body, String actor) {
+        List<JsonNode> items = services(parse(body));
+        if (items.size() > ImportedServices.MAX_PER_IMPORT) {
+            throw new InvalidFieldException("contents", "an import may have at most " + ImportedServices.MAX_PER_IMPORT
+                    + " services; split the file");
+        }
+        Map<String, Integer> rowOfService = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int row = i + 1;
+            JsonNode item = items.get(i);
+            rows.add(Row.attempt(row, () -> importService(row, item, rowOfService, actor)));
+        }
+        return ImportReport.of(rows);
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode document = strictJson.readTree(body);
+            if (document == null || document.isMissingNode()) {
+                throw new InvalidFieldException("body", "is empty");
+            }
+            return document;
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw new InvalidFieldException("body", "is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+    }
+
+    private static List<JsonNode> services(JsonNode document) {
+        if (document.isArray()) {
+            return List.copyOf(document.values());
+        }
+        if (document.isObject() && document.get("contents") instanceof JsonNode contents) {
+            if (!contents.isArray()) {
+                throw new InvalidFieldException("contents", "must be an array of services");
+            }
+            return List.copyOf(contents.values());
+        }
+        if (document.isObject() && document.has("id")) {
+            return List.of(document);
+        }
+        throw new InvalidFieldException("body",
+                "must be an Open Referral UK service, an array of services, or a page of them ({\"contents\": [...]})");
+    }
+
+    private Row importService(int row, JsonNode node, Map<String, Integer> rowOfService, String actor) {
+        if (!node.isObject()) {
+            return Row.rejected(row, "is not a service object");
+        }
+        String id = OpenReferralMapping.text(node, "id");
+        if (id == null) {
+            return Row.rejected(row, "id is missing, so a later import could not find the service again");
+        }
+        Integer earlier = rowOfService.putIfAbsent(id, row);
+        if (earlier != null) {
+            return Row.rejected(row, "repeats service " + earlier + " (the same id)");
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        ImportedService service = mapping.service(row, id, node, problems, warnings);
+        if (!problems.isEmpty()) {
+            return Row.rejected(row, String.join("; ", problems), warnings);
+        }
+        return services.store(service, actor, UnaryOperator.identity());
+    }
+}
