@@ -3,6 +3,8 @@ package org.bridgeway.directory.importing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -151,8 +153,14 @@ class ImportedServices {
             }
         }
         String name = service.organisation() == null ? null : service.organisation().name();
-        return name == null ? Optional.empty() : organisations.named(name).stream()
-                .filter(candidate -> Wording.normalise(candidate.name()).equals(Wording.normalise(name)))
+        if (name == null) {
+            return Optional.empty();
+        }
+        // The store is asked for names with the longest word in them, so "&" and "and" still meet.
+        String normalised = Wording.normalise(name);
+        String longestWord = Arrays.stream(normalised.split(" ")).max(Comparator.comparingInt(String::length)).orElse(normalised);
+        return organisations.named(longestWord).stream()
+                .filter(candidate -> Wording.normalise(candidate.name()).equals(normalised))
                 .findFirst();
     }
 

@@ -37,7 +37,7 @@ public class DuplicateCheck {
     public List<Candidate> similarTo(ListingDetails details, String selfId) {
         List<String> postcodes = details.locations().stream().map(l -> l.address().postcode()).distinct().toList();
         List<Candidate> found = new ArrayList<>();
-        for (ListingIndex.Neighbour other : index.neighbours(details.organisationId(), postcodes)) {
+        for (ListingIndex.Neighbour other : index.neighbours(details.organisationId(), postcodes, details.name())) {
             if (!other.id().equals(selfId) && similar(details.name(), other.name())) {
                 found.add(new Candidate(other.id(), other.name(), other.organisationId(),
                         other.organisationId().equals(details.organisationId())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.bridgeway.directory.outbox.OutboxRelay;
 import org.bridgeway.directory.search.ListingIndex;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Repository;
 public class Listings {
 
     static final String COLLECTION = "services";
-    private static final int BATCH = 1000;
 
     private final MongoTemplate mongo;
     private final OutboxRelay outbox;
@@ -58,17 +58,10 @@ public class Listings {
         return mongo.find(query.limit(limit), Listing.class, COLLECTION);
     }
 
-    /** Every listing, read in id order a batch at a time. */
+    /** Every listing, streamed from one cursor in batches: a single pass over the collection, in bounded memory. */
     public void forEach(Consumer<Listing> action) {
-        String after = "";
-        while (true) {
-            Query page = Query.query(Criteria.where("_id").gt(after)).with(Sort.by("_id")).limit(BATCH);
-            List<Listing> batch = mongo.find(page, Listing.class, COLLECTION);
-            batch.forEach(action);
-            if (batch.size() < BATCH) {
-                return;
-            }
-            after = batch.getLast().id();
+        try (Stream<Listing> all = mongo.stream(new Query().cursorBatchSize(500), Listing.class, COLLECTION)) {
+            all.forEach(action);
         }
     }
 

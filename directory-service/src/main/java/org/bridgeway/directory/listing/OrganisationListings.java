@@ -29,6 +29,9 @@ class OrganisationListings {
     void changed(OrganisationChanged event) {
         Organisation organisation = event.organisation();
         index.organisationNamed(organisation.id(), organisation.name());
+        if (organisation.version() == 1) {
+            return; // just registered: no listings yet
+        }
         for (Listing listing : listings.ofOrganisation(organisation.id())) {
             if (organisation.status() == Organisation.Status.WITHDRAWN) {
                 withdraw(listing, organisation.updatedBy());

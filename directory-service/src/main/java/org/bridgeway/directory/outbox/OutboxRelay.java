@@ -1,6 +1,7 @@
 package org.bridgeway.directory.outbox;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -59,12 +61,17 @@ public class OutboxRelay {
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
     private final Queue<Written> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Duration fullSweepInterval;
+    private volatile boolean sendFailed = true;
+    private volatile long lastSweep;
 
     private record Written(String collection, String aggregateId) {
     }
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources,
+                       @Value("${bridgeway.outbox.full-sweep-interval:60s}") Duration fullSweepInterval) {
         this.mongo = mongo;
+        this.fullSweepInterval = fullSweepInterval;
         this.kafka = kafka;
         this.json = json;
         this.topicByCollection = sources.stream().collect(Collectors.toMap(OutboxSource::collection, OutboxSource::topic));
@@ -107,13 +114,21 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Sweeps soon after a failed send (and once at start), else every {@code full-sweep-interval}:
+     * finding what waits may cost the store a scan of the collection, and writes are published
+     * as they happen anyway.
+     */
     @Scheduled(fixedDelayString = "${bridgeway.outbox.sweep-interval:5s}")
     void sweep() {
-        if (!sweepQueued.compareAndSet(false, true)) {
+        boolean due = sendFailed || System.nanoTime() - lastSweep >= fullSweepInterval.toNanos();
+        if (!due || !sweepQueued.compareAndSet(false, true)) {
             return;
         }
         worker.execute(() -> {
             sweepQueued.set(false);
+            sendFailed = false;
+            lastSweep = System.nanoTime();
             topicByCollection.keySet().forEach(collection -> {
                 Query pending = Query.query(Criteria.where(PENDING).exists(true));
                 pending.fields().include("_id");
@@ -169,6 +184,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                sendFailed = true;
                 log.warn("Publishing the events of {} to {} failed, will retry: {}", aggregate.id(), topic, e.toString());
                 return;
             }

@@ -88,7 +88,8 @@ public class ListingIndex {
     private final MMapDirectory directory;
     /** Stemmed English for matching words; the plain field keeps words unstemmed, for typo tolerance. */
     private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
-            Map.of("plain", new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
+            Map.of("plain", new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+                    "nameWords", new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facetsConfig = new FacetsConfig();
@@ -105,7 +106,8 @@ public class ListingIndex {
         this.json = json;
         this.path = Files.createTempDirectory("bridgeway-directory-index");
         this.directory = new MMapDirectory(path);
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+        // A search right after a write reopens the reader: it must not wait for merges to finish.
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setMaxFullFlushMergeWaitMillis(0));
         this.searchers = new SearcherManager(writer, null);
         for (Facet facet : Facet.values()) {
             facetsConfig.setMultiValued(facet.field(), true);
@@ -171,16 +173,29 @@ public class ListingIndex {
     public record Neighbour(String id, String name, String organisationId) {
     }
 
-    /** Searchable listings of this organisation or at one of these postcodes (at most 1,000). */
-    public List<Neighbour> neighbours(String organisationId, List<String> postcodes) {
+    /**
+     * Searchable listings of this organisation or at one of these postcodes whose names share a
+     * word with this name, most alike first (at most 50): the candidates for a duplicate check.
+     */
+    public List<Neighbour> neighbours(String organisationId, List<String> postcodes, String name) {
+        List<String> words = tokens("nameWords", name);
+        if (words.isEmpty()) {
+            return List.of();
+        }
         BooleanQuery.Builder near = new BooleanQuery.Builder();
         near.add(new TermQuery(new Term("organisationId", organisationId)), Occur.SHOULD);
         if (!postcodes.isEmpty()) {
             near.add(anyOf("postcode", postcodes), Occur.SHOULD);
         }
+        near.setMinimumNumberShouldMatch(1);
+        BooleanQuery.Builder candidates = new BooleanQuery.Builder();
+        candidates.add(near.build(), Occur.FILTER);
+        BooleanQuery.Builder sharedWords = new BooleanQuery.Builder();
+        words.stream().distinct().forEach(word -> sharedWords.add(new TermQuery(new Term("nameWords", word)), Occur.SHOULD));
+        candidates.add(sharedWords.build(), Occur.MUST); // scored: the more words shared, the nearer the top
         return withSearcher(searcher -> {
             List<Neighbour> found = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(near.build(), 1000).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(candidates.build(), 50).scoreDocs) {
                 Document doc = searcher.storedFields().document(hit.doc);
                 found.add(new Neighbour(doc.get("id"), doc.get("name"), doc.get("organisationId")));
             }
@@ -346,6 +361,7 @@ public class ListingIndex {
         doc.add(new StringField("id", listing.id(), Field.Store.YES));
         doc.add(new StringField("organisationId", d.organisationId(), Field.Store.YES));
         doc.add(new StoredField("name", d.name()));
+        doc.add(new TextField("nameWords", d.name(), Field.Store.NO));
         doc.add(new StoredField("locations", d.locations().size()));
         d.locations().forEach(location -> doc.add(new StringField("postcode", location.address().postcode(), Field.Store.NO)));
         doc.add(new TextField("name", d.name(), Field.Store.NO));
