@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.bridgeway.directory.outbox.OutboxRelay;
 import org.bridgeway.directory.search.ListingIndex;
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Repository;
 public class Listings {
 
     static final String COLLECTION = "services";
+    private static final int BATCH = 500;
 
     private final MongoTemplate mongo;
     private final OutboxRelay outbox;
@@ -58,10 +58,21 @@ public class Listings {
         return mongo.find(query.limit(limit), Listing.class, COLLECTION);
     }
 
-    /** Every listing, streamed from one cursor in batches: a single pass over the collection, in bounded memory. */
+    private record Id(String id) {
+    }
+
+    /**
+     * Every listing, a batch at a time: the ids first, then each batch by id. The embedded store
+     * holds a whole query result in memory and answers anything but an id lookup by a scan, so
+     * this is the one way that stays in bounded memory and linear time at 50,000 listings.
+     */
     public void forEach(Consumer<Listing> action) {
-        try (Stream<Listing> all = mongo.stream(new Query().cursorBatchSize(500), Listing.class, COLLECTION)) {
-            all.forEach(action);
+        Query everyId = new Query();
+        everyId.fields().include("_id");
+        List<String> ids = mongo.find(everyId, Id.class, COLLECTION).stream().map(Id::id).toList();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            Query batch = Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + BATCH))));
+            mongo.find(batch, Listing.class, COLLECTION).forEach(action);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -100,6 +102,14 @@ public class ListingIndex {
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final Map<String, String> organisationNames = new ConcurrentHashMap<>();
     private volatile DefaultSortedSetDocValuesReaderState facetState;
+    /** Name orders of recent searches, for the reader they were worked out on. */
+    private final Map<ListingQuery, int[]> nameOrders = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ListingQuery, int[]> eldest) {
+            return size() > 32;
+        }
+    };
+    private IndexReader nameOrdersReader;
 
     ListingIndex(ReferenceData reference, JsonMapper json) throws IOException {
         this.reference = reference;
@@ -161,7 +171,7 @@ public class ListingIndex {
     public List<Located> locate(ListingQuery query) {
         return withSearcher(searcher -> {
             List<Located> found = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(luceneQuery(query), MAX_HITS, sort(query)).scoreDocs) {
+            for (ScoreDoc hit : all(searcher, luceneQuery(searcher, query), sort(query))) {
                 Document doc = searcher.storedFields().document(hit.doc, Set.of("id", "locations"));
                 found.add(new Located(doc.get("id"), doc.getField("locations").numericValue().intValue()));
             }
@@ -232,14 +242,17 @@ public class ListingIndex {
     }
 
     private Result search(IndexSearcher searcher, ListingQuery query) throws IOException {
+        if (!query.withFacets() && query.order() == ListingQuery.Order.NAME) {
+            return page(searcher, query);
+        }
         int wanted = Math.min(MAX_HITS, (query.page() + 1) * query.size());
-        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, luceneQuery(query),
+        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, luceneQuery(searcher, query),
                 wanted, sort(query), false, new FacetsCollectorManager());
         TopDocs top = found.topDocs();
         List<JsonNode> items = new ArrayList<>();
         ScoreDoc[] hits = top.scoreDocs;
         for (int i = query.page() * query.size(); i < hits.length; i++) {
-            items.add(json.readTree(searcher.storedFields().document(hits[i].doc).getBinaryValue("json").bytes));
+            items.add(stored(searcher, hits[i].doc));
         }
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
@@ -257,6 +270,43 @@ public class ListingIndex {
         return new Result(items, top.totalHits.value(), facets);
     }
 
+    /**
+     * A page of a listing in name order without facets, as a feed harvests it page after page: the
+     * whole order is worked out once per reader and search, so page 200 costs what page 1 does.
+     */
+    private Result page(IndexSearcher searcher, ListingQuery query) throws IOException {
+        ListingQuery whole = new ListingQuery(query.text(), query.filters(), query.servingAreas(), query.age(), query.order(), 0, 1, false);
+        int[] ordered;
+        // One at a time: a burst of first requests would otherwise sort the whole directory at once each.
+        synchronized (nameOrders) {
+            if (nameOrdersReader != searcher.getIndexReader()) {
+                nameOrders.clear();
+                nameOrdersReader = searcher.getIndexReader();
+            }
+            ordered = nameOrders.get(whole);
+            if (ordered == null) {
+                ordered = Arrays.stream(all(searcher, luceneQuery(searcher, query), sort(query))).mapToInt(hit -> hit.doc).toArray();
+                nameOrders.put(whole, ordered);
+            }
+        }
+        List<JsonNode> items = new ArrayList<>();
+        int from = Math.min(ordered.length, query.page() * query.size());
+        for (int i = from; i < Math.min(ordered.length, from + query.size()); i++) {
+            items.add(stored(searcher, ordered[i]));
+        }
+        return new Result(items, ordered.length, Map.of());
+    }
+
+    /** Every match in order, up to MAX_HITS; counted first, as a collector sized for MAX_HITS would fill the heap. */
+    private static ScoreDoc[] all(IndexSearcher searcher, Query query, Sort sort) throws IOException {
+        int matches = Math.min(MAX_HITS, searcher.count(query));
+        return matches == 0 ? new ScoreDoc[0] : searcher.search(query, matches, sort).scoreDocs;
+    }
+
+    private JsonNode stored(IndexSearcher searcher, int doc) throws IOException {
+        return json.readTree(searcher.storedFields().document(doc, Set.of("json")).getBinaryValue("json").bytes);
+    }
+
     /** Facet ordinals belong to one reader; built again only when the index has changed. */
     private DefaultSortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
         DefaultSortedSetDocValuesReaderState state = facetState;
@@ -272,9 +322,9 @@ public class ListingIndex {
         return state;
     }
 
-    private Query luceneQuery(ListingQuery query) {
+    private Query luceneQuery(IndexSearcher searcher, ListingQuery query) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        Query text = textQuery(query.text());
+        Query text = textQuery(searcher.getIndexReader(), query.text());
         all.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
         query.filters().forEach((facet, value) -> {
             if (facet == Facet.GENDER) {
@@ -305,7 +355,7 @@ public class ListingIndex {
      * words one in three may be missing. Built from analysed tokens, never parsed, so no text is
      * ever read as query syntax.
      */
-    private Query textQuery(String text) {
+    private Query textQuery(IndexReader reader, String text) throws IOException {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -321,7 +371,8 @@ public class ListingIndex {
             TEXT_FIELDS.forEach((field, boost) -> word.add(new BoostQuery(new TermQuery(new Term(field, stem)), boost), Occur.SHOULD));
             String typed = i < plain.size() ? plain.get(i) : stem; // the same tokenizer gives the same words
             int edits = typed.length() < 5 ? 0 : typed.length() < 8 ? 1 : 2;
-            if (edits > 0) {
+            // A word the directory uses is no typo: only unknown words pay for the edit-distance search.
+            if (edits > 0 && reader.docFreq(new Term("plain", typed)) == 0) {
                 word.add(new BoostQuery(new FuzzyQuery(new Term("plain", typed), edits, 1), 0.5f), Occur.SHOULD);
             }
             words.add(word.build(), Occur.SHOULD);
