@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bridgeway.directory.reference.Vocabulary;
 
 /**
  * The ages an age group of the asset-mapping form stands for, read from its wording: "0-19",
@@ -51,7 +52,7 @@ record AgeRange(Integer minimum, Integer maximum) {
             String from = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             return Optional.of(new AgeRange(Integer.parseInt(from), null));
         }
-        return Optional.ofNullable(NAMED.get(Wording.normalise(wording)));
+        return Optional.ofNullable(NAMED.get(Vocabulary.normalise(wording)));
     }
 
     /** A listing holds one range, so several groups give the smallest one covering them all: no one they name is left out. */

@@ -147,7 +147,7 @@ class AssetMapImport {
 
         OrganisationDetails organisation = new OrganisationDetails(organisationName,
                 Wording.evidentType(organisationName, email), null, email, phone, null, null, List.of(), null, List.of());
-        String sourceKey = "asset-map:" + Wording.normalise(organisationName) + "|" + Wording.normalise(serviceName);
+        String sourceKey = "asset-map:" + Vocabulary.normalise(organisationName) + "|" + Vocabulary.normalise(serviceName);
         ImportedService.Content content = (organisationId, stored) -> new ListingDetails(organisationId, serviceName,
                 description, website, email, phone, stored.categories().isEmpty() ? categories : stored.categories(),
                 stored.activities(), marmotPrinciples, outcomes,
@@ -169,7 +169,7 @@ class AssetMapImport {
     private List<String> areas(AssetMapRow row, List<String> problems) {
         List<String> codes = new ArrayList<>();
         for (String choice : row.choices(AREAS)) {
-            if (MEDWAY_WIDE.matcher(Wording.normalise(choice)).matches()) {
+            if (MEDWAY_WIDE.matcher(Vocabulary.normalise(choice)).matches()) {
                 codes.add(MEDWAY);
             } else {
                 reference.areas().byName(choice).ifPresentOrElse(area -> codes.add(area.code()),

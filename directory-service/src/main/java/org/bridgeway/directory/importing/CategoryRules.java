@@ -3,6 +3,7 @@ package org.bridgeway.directory.importing;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.bridgeway.directory.reference.Vocabulary;
 
 /**
  * The asset-mapping form asks no need category, yet referrers find listings by one. These rules
@@ -62,7 +63,7 @@ final class CategoryRules {
     /** The categories pointed at, in the order of the rules, or just "other". */
     static List<String> infer(Collection<String> marmotPrinciples, Collection<String> outcomes,
                               Collection<String> priorityGroups, String text) {
-        String words = " " + Wording.normalise(text) + " ";
+        String words = " " + Vocabulary.normalise(text) + " ";
         List<String> categories = RULES.stream()
                 .filter(rule -> rule.signals().stream().anyMatch(signal ->
                         signal.startsWith("marmot:") ? marmotPrinciples.contains(signal.substring(7))

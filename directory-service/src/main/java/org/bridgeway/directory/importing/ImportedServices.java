@@ -24,6 +24,7 @@ import org.bridgeway.directory.organisation.Organisation;
 import org.bridgeway.directory.organisation.OrganisationDetails;
 import org.bridgeway.directory.organisation.Organisations;
 import org.springframework.stereotype.Component;
+import org.bridgeway.directory.reference.Vocabulary;
 
 /**
  * Stores an imported service: finds what an earlier import made of it (by source key) and its
@@ -157,10 +158,10 @@ class ImportedServices {
             return Optional.empty();
         }
         // The store is asked for names with the longest word in them, so "&" and "and" still meet.
-        String normalised = Wording.normalise(name);
+        String normalised = Vocabulary.normalise(name);
         String longestWord = Arrays.stream(normalised.split(" ")).max(Comparator.comparingInt(String::length)).orElse(normalised);
         return organisations.named(longestWord).stream()
-                .filter(candidate -> Wording.normalise(candidate.name()).equals(normalised))
+                .filter(candidate -> Vocabulary.normalise(candidate.name()).equals(normalised))
                 .findFirst();
     }
 

@@ -144,7 +144,7 @@ class OpenReferralMapping {
             if (wordings.isEmpty()) {
                 continue;
             }
-            String taxonomy = Wording.normalise(Objects.requireNonNullElse(text(term, "taxonomy"), ""));
+            String taxonomy = Vocabulary.normalise(Objects.requireNonNullElse(text(term, "taxonomy"), ""));
             List<Classifying> named = CLASSIFYING.stream().filter(c -> taxonomy.contains(c.taxonomyHint())).toList();
             boolean matched = false;
             for (Classifying classifying : named.isEmpty() ? CLASSIFYING : named) {

@@ -3,20 +3,17 @@ package org.bridgeway.directory.importing;
 import java.util.Locale;
 
 import org.bridgeway.directory.organisation.OrganisationDetails;
+import org.bridgeway.directory.reference.Vocabulary;
 
-/** Free text from a source, compared by its words: case, "&" versus "and", punctuation and spacing do not count. */
+/** Free text from a source, compared by its words ({@link Vocabulary#normalise}). */
 final class Wording {
 
     private Wording() {
     }
 
-    static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").strip();
-    }
-
     /** Whether the text has the phrase as whole words: "parents" does not mention "parent". */
     static boolean mentions(String text, String phrase) {
-        return (" " + normalise(text) + " ").contains(" " + normalise(phrase) + " ");
+        return (" " + Vocabulary.normalise(text) + " ").contains(" " + Vocabulary.normalise(phrase) + " ");
     }
 
     /** Blank cells and fields are absent, not empty strings. */

@@ -26,8 +26,8 @@ public final class Areas {
             if (byCode.put(area.code(), area) != null) {
                 throw new IllegalStateException("area " + area.code() + " is listed twice");
             }
-            byName.putIfAbsent(normalise(area.name()), area);
-            area.aliases().forEach(alias -> byName.putIfAbsent(normalise(alias), area));
+            byName.putIfAbsent(Vocabulary.normalise(area.name()), area);
+            area.aliases().forEach(alias -> byName.putIfAbsent(Vocabulary.normalise(alias), area));
         }
         for (Area area : areas) {
             if (area.parent() != null) {
@@ -58,7 +58,7 @@ public final class Areas {
     }
 
     public Optional<Area> byName(String name) {
-        return Optional.ofNullable(byName.get(normalise(name)));
+        return Optional.ofNullable(byName.get(Vocabulary.normalise(name)));
     }
 
     public Map<String, List<String>> postcodeDistricts() {
@@ -100,7 +100,4 @@ public final class Areas {
                 : compact;
     }
 
-    private static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", " ").strip();
-    }
 }

@@ -64,8 +64,9 @@ public final class Vocabulary {
         return String.join(", ", byCode.keySet());
     }
 
-    private static String normalise(String wording) {
-        return wording.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", " ").strip();
+    /** Wording as compared everywhere: case, "&" versus "and", punctuation and spacing do not count. */
+    public static String normalise(String wording) {
+        return wording.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").strip();
     }
 
     @Override
