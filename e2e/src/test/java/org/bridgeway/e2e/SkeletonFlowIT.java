@@ -73,7 +73,7 @@ class SkeletonFlowIT {
         Http.Response listing = Http.post(gateway("/api/directory/services"), admin, """
                 {"organisationId":"%s","name":"Green Doctors Home Energy Visits","description":"Energy advice at home",
                  "categories":["fuel"],"coverage":{"wholeArea":false,"areas":["medway"]},"deliveryModes":["HOME_VISIT"],
-                 "referral":{"pathway":"REFERRAL","referrerRoles":[],"selfReferral":false}}
+                 "referral":{"pathway":"REFERRAL","referrerRoles":["social-prescriber","link-worker"],"selfReferral":false}}
                 """.formatted(GREEN_DOCTORS), Map.of());
         assertThat(listing.status()).isEqualTo(201);
         String serviceId = listing.body().get("id").asString();
@@ -99,8 +99,26 @@ class SkeletonFlowIT {
         referralId = submitted[0].body().get("id").asString();
         reference = submitted[0].body().get("reference").asString();
         assertThat(submitted[0].body().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted[0].body().get("coverage").asString()).isEqualTo("WITHIN");
         assertThat(Http.post(gateway("/api/referrals"), sam, submission, key).body().get("id").asString())
                 .as("a retried submission").isEqualTo(referralId);
+
+        // Sam's token says social prescriber, which the listing takes; a resident beyond Medway is a warning.
+        Http.Response fromMaidstone = Http.post(gateway("/api/referrals"), sam, submission.replace("ME7 1AA", "ME15 6AA"), Map.of());
+        assertThat(fromMaidstone.status()).isEqualTo(201);
+        assertThat(fromMaidstone.body().get("warnings").get(0).get("field").asString()).isEqualTo("resident.postcode");
+        Http.Response forGps = Http.post(gateway("/api/directory/services"), admin, """
+                {"organisationId":"%s","name":"Green Doctors Warm Homes on Prescription","categories":["fuel"],
+                 "coverage":{"wholeArea":true,"areas":[]},"deliveryModes":["HOME_VISIT"],
+                 "referral":{"pathway":"REFERRAL","referrerRoles":["gp-practice"],"selfReferral":false}}
+                """.formatted(GREEN_DOCTORS), Map.of());
+        String onlyGps = submission.replace(serviceId, forGps.body().get("id").asString());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !Http.post(gateway("/api/referrals"), sam, onlyGps, Map.of()).body().get("errors").get(0)
+                        .get("message").asString().contains("must be a service in the directory"));
+        Http.Response refused = Http.post(gateway("/api/referrals"), sam, onlyGps, Map.of());
+        assertProblem(refused, 400);
+        assertThat(refused.body().get("errors").get(0).get("message").asString()).contains("gp-practice", "social-prescriber");
 
         JsonNode received = awaitNotification(gemma, "REFERRAL_RECEIVED");
         assertThat(received.get("message").asString()).contains(reference).doesNotContain("Jo Bloggs");

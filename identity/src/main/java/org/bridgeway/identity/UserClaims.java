@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the user's {@code sub}, {@code name}, {@code email}, {@code roles} and {@code org_id} in
- * every token. A client-credentials token of a demo user's client stands for that user.
+ * Puts the user's {@code sub}, {@code name}, {@code email}, {@code roles}, {@code org_id} and
+ * {@code professional_role} in every token. A client-credentials token of a demo user's client stands for that user.
  */
 @Component
 class UserClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -45,6 +45,9 @@ class UserClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             claims.put("roles", List.of(user.role()));
             if (user.organisationId() != null) {
                 claims.put("org_id", user.organisationId());
+            }
+            if (user.professionalRole() != null) {
+                claims.put("professional_role", user.professionalRole());
             }
         });
         if (accessToken) {

@@ -58,6 +58,7 @@ class IdentityProviderTest {
         assertThat(claims.getAudience()).containsExactly("bridgeway-api");
         assertThat(claims.getStringListClaim("roles")).containsExactly("PROVIDER");
         assertThat(claims.getStringClaim("org_id")).isEqualTo("0b6d3f7e-2c1a-4e59-8f4d-9a1e2b3c4d02");
+        assertThat(claims.getStringClaim("professional_role")).isEqualTo("vcse-worker");
         assertThat(claims.getStringClaim("name")).isEqualTo("Gemma Green");
         assertThat(claims.getStringClaim("email")).isEqualTo("gemma@greendoctors.example");
     }

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
+import org.bridgeway.referral.referral.Coverage;
 import org.bridgeway.referral.referral.DeclineReason;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Resident;
@@ -82,8 +83,61 @@ abstract class ReferralServiceContract {
         assertThat(event.getSource()).isEqualTo(URI.create("/bridgeway/referral-service"));
         assertThat(Contracts.violations("org.bridgeway.referral.event.v1", event.getData().toBytes())).isEmpty();
         String body = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        assertThat(body).contains("\"sequence\":1", "\"category\":\"fuel\"", "\"organisationId\":\"" + TestTokens.GREEN_DOCTORS + "\"")
-                .doesNotContain("Jo Bloggs", "1988-04-02", "ME7 1AA", "07700", "bill");
+        assertThat(body).contains("\"sequence\":1", "\"category\":\"fuel\"", "\"organisationId\":\"" + TestTokens.GREEN_DOCTORS + "\"",
+                        "\"residentArea\":\"gillingham\"")
+                .doesNotContain("Jo Bloggs", "1988-04-02", "ME7 1AA", "ME7", "07700", "bill");
+        assertThat(created.body().get("coverage").asString()).isEqualTo("WITHIN");
+        assertThat(created.body().get("warnings").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aResidentOutsideTheServicesCoverageIsReferredWithAWarning() {
+        String serviceId = listing(1, "ACCEPTING"); // covers Medway and Swale
+
+        Api.Response maidstone = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("ME7 1AA", "ME15 6AA"), Map.of());
+        Api.Response london = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("ME7 1AA", "SW1A 1AA"), Map.of());
+        Api.Response sheppey = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("ME7 1AA", "me12 1aa"), Map.of());
+
+        assertThat(maidstone.status()).isEqualTo(201);
+        assertThat(maidstone.body().get("coverage").asString()).isEqualTo("OUTSIDE");
+        assertThat(maidstone.body().get("residentArea").asString()).isEqualTo("maidstone");
+        assertThat(maidstone.body().get("warnings").get(0).get("field").asString()).isEqualTo("resident.postcode");
+        assertThat(maidstone.body().get("warnings").get(0).get("message").asString()).contains("maidstone", "outside");
+        String maidstoneEvent = new String(KafkaMessageFactory.createReader(eventFor(maidstone.body().get("id").asString(),
+                "org.bridgeway.referral.submitted.v1")).toEvent().getData().toBytes(), StandardCharsets.UTF_8);
+        assertThat(maidstoneEvent).contains("\"residentArea\":\"maidstone\"").doesNotContain("ME15");
+        assertThat(london.status()).isEqualTo(201);
+        assertThat(london.body().get("coverage").asString()).isEqualTo("UNKNOWN");
+        assertThat(london.body().get("residentArea").isNull()).isTrue();
+        assertThat(london.body().get("warnings")).hasSize(1);
+        assertThat(sheppey.body().get("coverage").asString()).as("Swale, below a covered area").isEqualTo("WITHIN");
+        assertThat(sheppey.body().get("residentArea").asString()).isEqualTo("swale");
+    }
+
+    @Test
+    void aServiceTakingReferralsOnlyFromSomeProfessionsRefusesTheOthers() {
+        String forGps = listing(1, "ACCEPTING", TestTokens.GREEN_DOCTORS, "fuel", "[\"gp-practice\",\"clinician\"]");
+        String forPrescribers = listing(1, "ACCEPTING", TestTokens.GREEN_DOCTORS, "fuel", "[\"gp-practice\",\"social-prescriber\"]");
+        String noRole = TestTokens.token("kim.linkworker", "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE);
+
+        Api.Response refused = api().post("/api/referrals", TestTokens.referrer(), submission(forGps), Map.of());
+        assertThat(fields(refused)).containsExactly("serviceId");
+        assertThat(refused.body().get("errors").get(0).get("message").asString()).contains("gp-practice", "social-prescriber");
+        assertThat(fields(api().post("/api/referrals", noRole, submission(forGps), Map.of()))).containsExactly("serviceId");
+        assertThat(api().get("/api/referrals?view=sent&size=100", TestTokens.referrer()).body().get("items").valueStream()
+                .filter(r -> r.get("serviceId").asString().equals(forGps)).count()).as("nothing stored").isZero();
+
+        assertThat(api().post("/api/referrals", TestTokens.referrer(), submission(forPrescribers), Map.of()).status()).isEqualTo(201);
+        String parent = submitted(listing(1, "ACCEPTING"));
+        String onward = """
+                {"serviceId":"%s","category":"fuel","urgency":"ROUTINE","reason":"GP follow-up",
+                 "consent":{"given":true,"method":"VERBAL","recordedAt":"2026-11-22T10:00:00Z"}}
+                """.formatted(forGps);
+        assertThat(fields(api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), onward, Map.of())))
+                .as("onward by a VCSE worker").containsExactly("serviceId");
     }
 
     @Test
@@ -323,7 +377,7 @@ abstract class ReferralServiceContract {
     Referral storedWithoutTellingTheRelay(Instant submittedAt) {
         var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false, null);
         var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
-                "reason", Consent.given(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident, null, null, false);
+                "reason", Consent.given(Consent.Method.VERBAL, submittedAt, "sam.prescriber"), resident, null, "gillingham", Coverage.WITHIN, null, false);
         Referral referral = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
                 submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, responseTimes, submittedAt);
         mongo.insert(referral, "referrals");
@@ -385,7 +439,8 @@ abstract class ReferralServiceContract {
         assertThat(seenByGreenDoctors.valueStream().map(r -> r.get("id").asString()).toList())
                 .as("only the onward referrals Green Doctors is party to").containsExactly(child).doesNotContain(samsOwn);
         CloudEvent submitted = KafkaMessageFactory.createReader(eventFor(child, "org.bridgeway.referral.submitted.v1")).toEvent();
-        assertThat(new String(submitted.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"parentReferralId\":\"" + parent + "\"");
+        assertThat(new String(submitted.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"parentReferralId\":\"" + parent + "\"",
+                "\"residentArea\":\"gillingham\"");
     }
 
     @Test
@@ -429,7 +484,7 @@ abstract class ReferralServiceContract {
         var resident = new Resident("Ola Nowak", LocalDate.of(1971, 1, 9), "ME4 4QR", "07700 900999", null,
                 Resident.ContactPreference.PHONE, "pl", true, null);
         var submission = new Referral.Submission("svc", "Green Doctors Energy Advice", TestTokens.GREEN_DOCTORS, "fuel", Urgency.ROUTINE,
-                "Cold flat", Consent.given(Consent.Method.VERBAL, threeDaysAgo, "sam.prescriber"), resident, "key", "Lives alone", false);
+                "Cold flat", Consent.given(Consent.Method.VERBAL, threeDaysAgo, "sam.prescriber"), resident, "key", "gillingham", Coverage.WITHIN, "Lives alone", false);
         Referral old = Referral.submit(UUID.randomUUID().toString(), "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(),
                 submission, new Actor("sam.prescriber", Actor.Role.REFERRER, TestTokens.MEDWAY_SPS), null, responseTimes, threeDaysAgo);
         old.decline(new Actor("gemma.greendoctors", Actor.Role.PROVIDER, TestTokens.GREEN_DOCTORS), DeclineReason.NO_CAPACITY,
@@ -537,21 +592,30 @@ abstract class ReferralServiceContract {
     }
 
     String listing(long sequence, String capacity, String organisationId, String category) {
+        return listing(sequence, capacity, organisationId, category, "[]");
+    }
+
+    /** @param referrerRoles a JSON array of the referrer-role codes the listing takes referrals from */
+    String listing(long sequence, String capacity, String organisationId, String category, String referrerRoles) {
         String serviceId = UUID.randomUUID().toString();
-        publishSnapshot(serviceId, sequence, capacity, organisationId, category);
+        publishSnapshot(serviceId, sequence, capacity, organisationId, category, referrerRoles);
         await().atMost(Duration.ofSeconds(20)).until(() -> replica.find(serviceId).filter(r -> r.sequence() == sequence).isPresent());
         return serviceId;
     }
 
     void publishSnapshot(String serviceId, long sequence, String capacity) {
-        publishSnapshot(serviceId, sequence, capacity, TestTokens.GREEN_DOCTORS, "fuel");
+        publishSnapshot(serviceId, sequence, capacity, TestTokens.GREEN_DOCTORS, "fuel", "[]");
     }
 
-    void publishSnapshot(String serviceId, long sequence, String capacity, String organisationId, String category) {
+    /** The fields of a directory snapshot the replica keeps; the listing covers Medway and Swale. */
+    void publishSnapshot(String serviceId, long sequence, String capacity, String organisationId, String category,
+                         String referrerRoles) {
         String data = """
                 {"id":"%s","version":%d,"organisationId":"%s","name":"Green Doctors Energy Advice",
-                 "categories":["%s"],"status":"ACTIVE","referral":{"pathway":"REFERRAL"},"capacity":{"status":"%s"},"updatedAt":"2026-11-22T10:00:00Z"}
-                """.formatted(serviceId, sequence, organisationId, category, capacity);
+                 "categories":["%s"],"status":"ACTIVE","referral":{"pathway":"REFERRAL","referrerRoles":%s},
+                 "capacity":{"status":"%s"},"coverage":{"wholeArea":false,"areas":["medway","swale"]},
+                 "updatedAt":"2026-11-22T10:00:00Z"}
+                """.formatted(serviceId, sequence, organisationId, category, referrerRoles, capacity);
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType("org.bridgeway.directory.service.snapshot.v1").withSource(URI.create("/bridgeway/directory-service"))
                 .withTime(OffsetDateTime.now()).withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build();

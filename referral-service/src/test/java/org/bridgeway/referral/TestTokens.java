@@ -42,11 +42,11 @@ final class TestTokens {
     }
 
     static String referrer() {
-        return token("sam.prescriber", "REFERRER", MEDWAY_SPS, AUDIENCE);
+        return token("sam.prescriber", "REFERRER", MEDWAY_SPS, AUDIENCE, "social-prescriber");
     }
 
     static String greenDoctors() {
-        return token("gemma.greendoctors", "PROVIDER", GREEN_DOCTORS, AUDIENCE);
+        return token("gemma.greendoctors", "PROVIDER", GREEN_DOCTORS, AUDIENCE, "vcse-worker");
     }
 
     static String citizensAdvice() {
@@ -58,6 +58,11 @@ final class TestTokens {
     }
 
     static String token(String user, String role, String organisationId, String audience) {
+        return token(user, role, organisationId, audience, null);
+    }
+
+    /** @param professionalRole the professional_role claim (a referrer-role code), or null for none */
+    static String token(String user, String role, String organisationId, String audience, String professionalRole) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(audience).subject(user)
@@ -65,6 +70,9 @@ final class TestTokens {
                 .claim("roles", List.of(role));
         if (organisationId != null) {
             claims.claim("org_id", organisationId);
+        }
+        if (professionalRole != null) {
+            claims.claim("professional_role", professionalRole);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims.build());
         try {

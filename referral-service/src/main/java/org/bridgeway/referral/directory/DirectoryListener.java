@@ -21,8 +21,8 @@ class DirectoryListener {
 
     /** The fields of the directory's snapshot this service uses; the rest are ignored. */
     record ServiceSnapshot(String id, long version, String organisationId, String name, List<String> categories,
-                           String status, Referral referral, Capacity capacity) {
-        record Referral(String pathway) {
+                           String status, Referral referral, Capacity capacity, ListingReplica.Coverage coverage) {
+        record Referral(String pathway, List<String> referrerRoles) {
         }
 
         record Capacity(String status) {
@@ -50,7 +50,8 @@ class DirectoryListener {
         try {
             ServiceSnapshot s = json.readValue(event.getData().toBytes(), ServiceSnapshot.class);
             listing = new ListingReplica(s.id(), s.version(), s.organisationId(), s.name(), s.categories(),
-                    s.status(), s.referral().pathway(), s.capacity().status());
+                    s.status(), s.referral().pathway(), List.copyOf(s.referral().referrerRoles()), s.capacity().status(),
+                    new ListingReplica.Coverage(s.coverage().wholeArea(), List.copyOf(s.coverage().areas())));
         } catch (JacksonException | NullPointerException e) {
             throw new UnreadableEventException("unreadable " + SERVICE_SNAPSHOT + " " + event.getId());
         }

@@ -40,7 +40,9 @@ public class DirectoryReplica {
                 .set("categories", snapshot.categories())
                 .set("status", snapshot.status())
                 .set("referralPathway", snapshot.referralPathway())
-                .set("capacity", snapshot.capacity());
+                .set("referrerRoles", snapshot.referrerRoles())
+                .set("capacity", snapshot.capacity())
+                .set("coverage", snapshot.coverage());
         try {
             mongo.upsert(olderOrMissing, update, COLLECTION);
             return true;

@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.bridgeway.referral.referral.Referral;
-import org.bridgeway.referral.referral.ReferralSummary;
 import org.bridgeway.referral.security.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,24 +28,24 @@ class IntakeController {
     /** A retried request with the same Idempotency-Key gets the first referral back, marked as replayed. */
     @PostMapping("/api/referrals")
     @PreAuthorize("hasRole('REFERRER')")
-    ResponseEntity<ReferralSummary> submit(@Valid @RequestBody SubmitReferralRequest request,
+    ResponseEntity<SubmittedReferral> submit(@Valid @RequestBody SubmitReferralRequest request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 128) String idempotencyKey,
                                         @AuthenticationPrincipal Jwt jwt) {
-        SubmittingReferral.Result result = submitting.submit(request, Callers.actor(jwt), idempotencyKey);
+        SubmittingReferral.Result result = submitting.submit(request, Callers.actor(jwt), Callers.professionalRole(jwt), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/referrals/" + result.referral().id()))
                 .eTag(String.valueOf(result.referral().version()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
-                .body(ReferralSummary.of(result.referral()));
+                .body(SubmittedReferral.of(result.referral()));
     }
 
     /** A new referral for the same resident to another service, by either side of this one. */
     @PostMapping("/api/referrals/{id}/onward")
     @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
-    ResponseEntity<ReferralSummary> referOnward(@PathVariable String id, @Valid @RequestBody OnwardReferralRequest request,
+    ResponseEntity<SubmittedReferral> referOnward(@PathVariable String id, @Valid @RequestBody OnwardReferralRequest request,
                                                 @AuthenticationPrincipal Jwt jwt) {
-        Referral child = submitting.referOnward(id, request, Callers.actor(jwt)).referral();
+        Referral child = submitting.referOnward(id, request, Callers.actor(jwt), Callers.professionalRole(jwt)).referral();
         return ResponseEntity.created(URI.create("/api/referrals/" + child.id()))
                 .eTag(String.valueOf(child.version()))
-                .body(ReferralSummary.of(child));
+                .body(SubmittedReferral.of(child));
     }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.bridgeway.referral.area.ResidentAreas;
 import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.directory.ListingReplica;
 import org.bridgeway.referral.protection.ResidentMatching;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Consent;
+import org.bridgeway.referral.referral.Coverage;
 import org.bridgeway.referral.referral.IdempotencyKey;
 import org.bridgeway.referral.referral.PrivateText;
 import org.bridgeway.referral.referral.ReferenceGenerator;
@@ -38,16 +40,18 @@ class SubmittingReferral {
 
     private final Referrals referrals;
     private final DirectoryReplica directory;
+    private final ResidentAreas areas;
     private final ReferenceGenerator references;
     private final ResponseTimes responseTimes;
     private final ResidentMatching matching;
     private final JsonMapper json;
     private final Clock clock;
 
-    SubmittingReferral(Referrals referrals, DirectoryReplica directory, ReferenceGenerator references,
+    SubmittingReferral(Referrals referrals, DirectoryReplica directory, ResidentAreas areas, ReferenceGenerator references,
                        ResponseTimes responseTimes, ResidentMatching matching, JsonMapper json, Clock clock) {
         this.referrals = referrals;
         this.directory = directory;
+        this.areas = areas;
         this.references = references;
         this.responseTimes = responseTimes;
         this.matching = matching;
@@ -55,7 +59,8 @@ class SubmittingReferral {
         this.clock = clock;
     }
 
-    Result submit(SubmitReferralRequest request, Actor referrer, String idempotencyKey) {
+    /** @param professionalRole the referrer's referrer-role code from their token, or null */
+    Result submit(SubmitReferralRequest request, Actor referrer, String professionalRole, String idempotencyKey) {
         IdempotencyKey key = idempotencyKey == null ? IdempotencyKey.NONE
                 : new IdempotencyKey(referrer.userId() + " " + idempotencyKey, fingerprint(request));
         if (key.key() != null) {
@@ -65,19 +70,23 @@ class SubmittingReferral {
             }
         }
         Resident resident = request.resident().toResident();
-        var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
-                lawfulBasis(request, referrer), referrer, resident, matching.keyFor(resident.name(), resident.dateOfBirth()),
-                request.householdContext(), Boolean.TRUE.equals(request.safeguardingConcern()));
+        Consent consent = lawfulBasis(request, referrer);
+        ListingReplica service = checkedService(request.serviceId(), request.category(), professionalRole);
+        var submission = submission(service, request.category(), request.urgency(), request.reason(), consent, resident,
+                matching.keyFor(resident.name(), resident.dateOfBirth()), request.householdContext(),
+                Boolean.TRUE.equals(request.safeguardingConcern()));
         return insertWithFreshReference(reference -> Referral.submit(UUID.randomUUID().toString(), reference, submission, referrer,
                 key, responseTimes, clock.instant()), key);
     }
 
     /** A referral onward from another, for the same resident; the parent must be visible to the actor. */
-    Result referOnward(String parentId, OnwardReferralRequest request, Actor actor) {
+    Result referOnward(String parentId, OnwardReferralRequest request, Actor actor, String professionalRole) {
         Referral parent = referrals.findVisible(parentId, actor);
-        var submission = submission(request.serviceId(), request.category(), request.urgency(), request.reason(),
-                Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), actor, null, null,
-                null, false);
+        ListingReplica service = checkedService(request.serviceId(), request.category(), professionalRole);
+        // The parent's resident, household and safeguarding flag are carried over by the domain.
+        var submission = submission(service, request.category(), request.urgency(), request.reason(),
+                Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), parent.resident(),
+                null, null, false);
         return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
                 responseTimes, clock.instant()), IdempotencyKey.NONE);
     }
@@ -117,10 +126,8 @@ class SubmittingReferral {
                 PrivateText.of(request.lawfulBasis().explanation()));
     }
 
-    /** Checks the target service against the directory replica. */
-    private Referral.Submission submission(String serviceId, String category, Urgency urgency, String reason,
-                                           Consent consent, Actor by, Resident resident, String residentKey,
-                                           String householdContext, boolean safeguardingConcern) {
+    /** The target service, checked against the directory replica: it must take this referral from this referrer. */
+    private ListingReplica checkedService(String serviceId, String category, String professionalRole) {
         ListingReplica service = directory.find(serviceId)
                 .orElseThrow(() -> new InvalidFieldException("serviceId", "must be a service in the directory"));
         if (!service.active()) {
@@ -132,11 +139,28 @@ class SubmittingReferral {
         if (service.paused()) {
             throw new InvalidFieldException("serviceId", "the service has paused new referrals");
         }
+        if (!service.takesReferralsFrom(professionalRole)) {
+            throw new InvalidFieldException("serviceId", "the service takes referrals only from "
+                    + String.join(", ", service.referrerRoles()) + "; your professional role is "
+                    + (professionalRole == null ? "not recorded" : professionalRole));
+        }
         if (!service.categories().contains(category)) {
             throw new InvalidFieldException("category", "must be one of the service's categories: " + String.join(", ", service.categories()));
         }
+        return service;
+    }
+
+    /** The submission for a checked service, with the resident's area and whether the service covers it. */
+    private Referral.Submission submission(ListingReplica service, String category, Urgency urgency, String reason,
+                                                  Consent consent, Resident resident, String residentKey,
+                                                  String householdContext, boolean safeguardingConcern) {
+        Optional<ResidentAreas.Place> place = resident == null ? Optional.empty() : areas.placeOf(resident.postcode());
+        Coverage coverage = place.isEmpty() || service.coverage() == null ? Coverage.UNKNOWN
+                : service.coverage().wholeArea() || areas.covers(service.coverage().areas(), place.get()) ? Coverage.WITHIN
+                : Coverage.OUTSIDE;
         return new Referral.Submission(service.id(), service.name(), service.organisationId(), category, urgency, reason.strip(),
-                consent, resident, residentKey, householdContext, safeguardingConcern);
+                consent, resident, residentKey, place.map(ResidentAreas.Place::main).orElse(null), coverage,
+                householdContext, safeguardingConcern);
     }
 
     private Result insertWithFreshReference(Function<String, Referral> referralWithReference, IdempotencyKey key) {

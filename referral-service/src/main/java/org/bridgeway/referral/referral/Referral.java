@@ -35,6 +35,9 @@ public class Referral {
     private final String parentReferralId;
     /** A keyed hash of the resident's name and date of birth, to find their earlier referrals. */
     private String residentKey;
+    /** The area code the resident's postcode district mostly lies in; what events and reports carry instead of it. */
+    private final String residentArea;
+    private final Coverage coverage;
     private final Instant submittedAt;
     private final Instant responseDueAt;
     private final Instant expiresAt;
@@ -51,7 +54,7 @@ public class Referral {
              Urgency urgency, PrivateText reason, Consent consent, Resident resident, PrivateText householdContext,
              boolean safeguardingConcern, String referrerUserId,
              String referrerOrganisationId, String idempotencyKey, String requestFingerprint, String parentReferralId,
-             String residentKey, Instant submittedAt,
+             String residentKey, String residentArea, Coverage coverage, Instant submittedAt,
              Instant responseDueAt, Instant expiresAt, ReferralStatus status, boolean overdue, long version, Instant updatedAt,
              List<HistoryEntry> history, List<Message> messages, Instant anonymisedAt, List<PendingEvent> pendingEvents) {
         this.id = id;
@@ -72,6 +75,8 @@ public class Referral {
         this.requestFingerprint = requestFingerprint;
         this.parentReferralId = parentReferralId;
         this.residentKey = residentKey;
+        this.residentArea = residentArea;
+        this.coverage = coverage;
         this.submittedAt = submittedAt;
         this.responseDueAt = responseDueAt;
         this.expiresAt = expiresAt;
@@ -87,8 +92,8 @@ public class Referral {
 
     /** What a referrer asks for; checked against the directory before it becomes a referral. */
     public record Submission(String serviceId, String serviceName, String organisationId, String category, Urgency urgency,
-                             String reason, Consent consent, Resident resident, String residentKey, String householdContext,
-                             boolean safeguardingConcern) {
+                             String reason, Consent consent, Resident resident, String residentKey, String residentArea,
+                             Coverage coverage, String householdContext, boolean safeguardingConcern) {
         @Override
         public String toString() {
             return "Submission[serviceId=" + serviceId + ", category=" + category + ", personal data withheld]";
@@ -116,8 +121,8 @@ public class Referral {
         requireStatus("referred on from", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD,
                 ReferralStatus.COMPLETED, ReferralStatus.SUBMITTED);
         Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
-                s.reason(), s.consent(), resident, residentKey, householdContext == null ? null : householdContext.text(),
-                safeguardingConcern);
+                s.reason(), s.consent(), resident, residentKey, residentArea, s.coverage(),
+                householdContext == null ? null : householdContext.text(), safeguardingConcern);
         return create(id, reference, sameResident, actor, IdempotencyKey.NONE, this.id, times, now);
     }
 
@@ -126,7 +131,8 @@ public class Referral {
         Referral referral = new Referral(id, reference, s.serviceId(), s.serviceName(), s.organisationId(), s.category(),
                 s.urgency(), PrivateText.of(s.reason()), s.consent(), s.resident(), PrivateText.of(s.householdContext()),
                 s.safeguardingConcern(), by.userId(), by.organisationId(),
-                idempotencyKey.key(), idempotencyKey.fingerprint(), parentReferralId, s.residentKey(), now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
+                idempotencyKey.key(), idempotencyKey.fingerprint(), parentReferralId, s.residentKey(), s.residentArea(), s.coverage(),
+                now, times.dueFrom(now), times.expiryFrom(now), null, false, 0, now,
                 List.of(), List.of(), null, List.of());
         referral.change(Change.SUBMITTED, ReferralStatus.SUBMITTED, by, null, null, null, now);
         return referral;
@@ -295,7 +301,8 @@ public class Referral {
                     outcome, PrivateText.of(note)));
         }
         ReferralEvent event = new ReferralEvent(id, reference, version, to, from, serviceId, organisationId, referrerUserId,
-                referrerOrganisationId, category, urgency, reasonCode, outcome, actor.role(), actor.organisationId(), parentReferralId, now);
+                referrerOrganisationId, category, urgency, residentArea, reasonCode, outcome, actor.role(), actor.organisationId(),
+                parentReferralId, now);
         pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), change.eventType(), version, now, event));
     }
 
@@ -317,6 +324,8 @@ public class Referral {
     public Consent consent() { return consent; }
     public Resident resident() { return resident; }
     public PrivateText householdContext() { return householdContext; }
+    public String residentArea() { return residentArea; }
+    public Coverage coverage() { return coverage; }
     public boolean safeguardingConcern() { return safeguardingConcern; }
     public String referrerUserId() { return referrerUserId; }
     public String referrerOrganisationId() { return referrerOrganisationId; }

@@ -6,7 +6,7 @@ import java.util.List;
 /** A referral in full, resident details included, for the referrer's and the receiving organisation's eyes. */
 public record ReferralView(String id, String reference, ReferralStatus status, String serviceId, String serviceName,
                            String organisationId, String category, Urgency urgency, String reason, ConsentView consent,
-                           Resident resident, String householdContext, boolean safeguardingConcern,
+                           Resident resident, String residentArea, Coverage coverage, String householdContext, boolean safeguardingConcern,
                            ReferralSummary.Referrer referrer, String parentReferralId,
                            List<ReferralSummary> onwardReferrals, Instant submittedAt, Instant responseDueAt,
                            Instant expiresAt, boolean overdue, Instant updatedAt, long version) {
@@ -15,7 +15,7 @@ public record ReferralView(String id, String reference, ReferralStatus status, S
     public static ReferralView of(Referral r, List<Referral> onward) {
         return new ReferralView(r.id(), r.reference(), r.status(), r.serviceId(), r.serviceName(), r.organisationId(),
                 r.category(), r.urgency(), text(r.reason()), ConsentView.of(r.consent()), r.resident(),
-                text(r.householdContext()), r.safeguardingConcern(),
+                r.residentArea(), r.coverage(), text(r.householdContext()), r.safeguardingConcern(),
                 new ReferralSummary.Referrer(r.referrerUserId(), r.referrerOrganisationId()), r.parentReferralId(),
                 onward.stream().map(ReferralSummary::of).toList(), r.submittedAt(), r.responseDueAt(),
                 r.expiresAt(), r.overdue(), r.updatedAt(), r.version());

@@ -19,4 +19,9 @@ public final class Callers {
         }
         throw new AccessDeniedException("the token carries no Bridgeway role");
     }
+
+    /** The caller's professional role, a referrer-role code of the directory's taxonomy; null when the token has none. */
+    public static String professionalRole(Jwt jwt) {
+        return jwt.getClaimAsString("professional_role");
+    }
 }

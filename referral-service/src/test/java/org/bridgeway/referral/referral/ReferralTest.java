@@ -23,7 +23,7 @@ class ReferralTest {
         var resident = new Resident("Jo Bloggs", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null,
                 Resident.ContactPreference.PHONE, "en", false, null);
         var submission = new Referral.Submission("service-1", "Green Doctors Energy Advice", "green-doctors", "fuel",
-                Urgency.ROUTINE, "Energy bill rose", Consent.given(Consent.Method.VERBAL, NOW, "sam.prescriber"), resident, "key-1", null, false);
+                Urgency.ROUTINE, "Energy bill rose", Consent.given(Consent.Method.VERBAL, NOW, "sam.prescriber"), resident, "key-1", "gillingham", Coverage.WITHIN, null, false);
         return Referral.submit("referral-1", "BW-7K3Q9", submission, SAM, null, TIMES, NOW);
     }
 
@@ -76,7 +76,7 @@ class ReferralTest {
     @Test
     void onlyAReferrerSubmits() {
         var resident = new Resident("Jo", LocalDate.of(1988, 4, 2), "ME7 1AA", null, null, Resident.ContactPreference.PHONE, "en", false, null);
-        var submission = new Referral.Submission("s", "n", "o", "fuel", Urgency.ROUTINE, "r", Consent.given(Consent.Method.VERBAL, NOW, "x"), resident, null, null, false);
+        var submission = new Referral.Submission("s", "n", "o", "fuel", Urgency.ROUTINE, "r", Consent.given(Consent.Method.VERBAL, NOW, "x"), resident, null, null, Coverage.UNKNOWN, null, false);
         assertThatThrownBy(() -> Referral.submit("id", "BW-00000", submission, GEMMA, null, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
     }
 
@@ -192,7 +192,7 @@ class ReferralTest {
         parent.accept(GEMMA, NOW);
         parent.start(GEMMA, null, NOW);
         var toCouncil = new Referral.Submission("benefits-check", "Benefits check", "medway-council", "benefits", Urgency.ROUTINE,
-                "Benefits check and a budget plan", Consent.given(Consent.Method.VERBAL, NOW, "gemma.greendoctors"), null, null, null, false);
+                "Benefits check and a budget plan", Consent.given(Consent.Method.VERBAL, NOW, "gemma.greendoctors"), null, null, null, Coverage.WITHIN, null, false);
 
         Referral child = parent.referOnward("referral-2", "BW-ONWRD", toCouncil, GEMMA, TIMES, NOW);
 
@@ -210,7 +210,7 @@ class ReferralTest {
     void aDeclinedReferralIsNotReferredOnward() {
         Referral parent = submitted();
         parent.decline(GEMMA, DeclineReason.NO_CAPACITY, null, NOW);
-        var elsewhere = new Referral.Submission("s2", "n", "o2", "fuel", Urgency.ROUTINE, "r", Consent.given(Consent.Method.VERBAL, NOW, "x"), null, null, null, false);
+        var elsewhere = new Referral.Submission("s2", "n", "o2", "fuel", Urgency.ROUTINE, "r", Consent.given(Consent.Method.VERBAL, NOW, "x"), null, null, null, Coverage.UNKNOWN, null, false);
         assertThatThrownBy(() -> parent.referOnward("r2", "BW-00001", elsewhere, SAM, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
     }
 
