@@ -110,6 +110,9 @@ final class KafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         // Topics are created on purpose (Topics.ALL), never by a typo in a consumer.
         p.put("auto.create.topics.enable", "false");
+        // The compaction of the directory topics needs a few MB here, not the 128 MB heap default
+        // that would crowd the store sharing this JVM into full collections.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         return p;
     }
 

@@ -5,9 +5,22 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /** A MongoDB wire-protocol server whose data lives in one H2 file, so it survives restarts. */
 final class MongoStore implements AutoCloseable {
+
+    /**
+     * MB of decoded pages H2 keeps in memory. Its default (16) makes unique-index checks and reads
+     * deserialise pages again from the file once the data outgrows it; much more keeps so many
+     * decoded documents alive that the heap spends its time in full collections.
+     */
+    private static final int PAGE_CACHE_MB = 64;
+    /**
+     * How long H2 keeps the file chunks an old read may still need. Its default (45 s) is shorter
+     * than a full scan of a large collection under load, which then fails ("Chunk not found").
+     */
+    private static final int RETENTION_MS = 10 * 60 * 1000;
 
     private final MongoServer server;
 
@@ -17,7 +30,9 @@ final class MongoStore implements AutoCloseable {
 
     static MongoStore start(Path dataDir, int port) throws Exception {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
-        MongoServer server = new MongoServer(new H2Backend(dir.resolve("bridgeway.mv").toString()));
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("bridgeway.mv").toString()).cacheSize(PAGE_CACHE_MB).open();
+        store.setRetentionTime(RETENTION_MS);
+        MongoServer server = new MongoServer(new H2Backend(store));
         server.bind("127.0.0.1", port);
         return new MongoStore(server);
     }

@@ -3,6 +3,7 @@ package org.bridgeway.directory.outbox;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,7 +111,7 @@ public class OutboxRelay {
     public void written(String collection, String aggregateId) {
         waiting.add(new Written(collection, aggregateId));
         if (drainQueued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            worker.execute(guarded(this::drain));
         }
     }
 
@@ -125,7 +126,7 @@ public class OutboxRelay {
         if (!due || !sweepQueued.compareAndSet(false, true)) {
             return;
         }
-        worker.execute(() -> {
+        worker.execute(guarded(() -> {
             sweepQueued.set(false);
             sendFailed = false;
             lastSweep = System.nanoTime();
@@ -137,7 +138,19 @@ public class OutboxRelay {
                     publishPendingOf(collection, ids.subList(from, Math.min(ids.size(), from + BATCH)));
                 }
             });
-        });
+        }));
+    }
+
+    /** A store that fails mid-way leaves the events where they are: the sweep soon tries again. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                sendFailed = true;
+                log.warn("Publishing waiting events failed, will retry: {}", e.toString());
+            }
+        };
     }
 
     @PreDestroy
@@ -155,14 +168,14 @@ public class OutboxRelay {
         }
         batch.forEach((collection, ids) -> publishPendingOf(collection, ids));
         if (!waiting.isEmpty() && drainQueued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            worker.execute(guarded(this::drain));
         }
     }
 
     /**
      * One read for the batch, every send in flight at once (the idempotent producer keeps each
-     * aggregate's events in order), then each aggregate's published events removed. An
-     * aggregate whose send failed keeps its events, in order, for the next sweep.
+     * aggregate's events in order), then the published events removed. An aggregate whose send
+     * failed keeps its events, in order, for the next sweep.
      */
     private void publishPendingOf(String collection, Collection<String> aggregateIds) {
         // By id alone: a store answers that from its id index (the embedded one scans for anything more).
@@ -177,21 +190,27 @@ public class OutboxRelay {
             sends.put(aggregate, aggregate.pendingEvents().stream()
                     .<CompletableFuture<?>>map(event -> kafka.send(record(topic, aggregate.id(), event))).toList());
         }
-        sends.forEach((aggregate, futures) -> {
+        List<String> publishedAggregates = new ArrayList<>();
+        List<String> publishedEvents = new ArrayList<>();
+        for (var sent : sends.entrySet()) {
             try {
-                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+                CompletableFuture.allOf(sent.getValue().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 sendFailed = true;
-                log.warn("Publishing the events of {} to {} failed, will retry: {}", aggregate.id(), topic, e.toString());
-                return;
+                log.warn("Publishing the events of {} to {} failed, will retry: {}", sent.getKey().id(), topic, e.toString());
+                continue;
             }
-            List<String> published = aggregate.pendingEvents().stream().map(PendingEvent::eventId).toList();
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.id())),
-                    new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").in(published))), collection);
-        });
+            publishedAggregates.add(sent.getKey().id());
+            sent.getKey().pendingEvents().forEach(event -> publishedEvents.add(event.eventId()));
+        }
+        // One write for the batch: a write per aggregate left the relay behind a busy store.
+        if (!publishedAggregates.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(publishedAggregates)),
+                    new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").in(publishedEvents))), collection);
+        }
     }
 
     private ProducerRecord<String, byte[]> record(String topic, String key, PendingEvent event) {

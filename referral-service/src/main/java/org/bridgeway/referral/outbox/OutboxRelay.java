@@ -1,7 +1,9 @@
 package org.bridgeway.referral.outbox;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +26,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -58,12 +61,17 @@ public class OutboxRelay {
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
     private final Queue<Written> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Duration fullSweepInterval;
+    private volatile boolean sendFailed = true;
+    private volatile long lastSweep;
 
     private record Written(String collection, String aggregateId) {
     }
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources,
+                       @Value("${bridgeway.outbox.full-sweep-interval:60s}") Duration fullSweepInterval) {
         this.mongo = mongo;
+        this.fullSweepInterval = fullSweepInterval;
         this.kafka = kafka;
         this.json = json;
         this.topicByCollection = sources.stream().collect(Collectors.toMap(OutboxSource::collection, OutboxSource::topic));
@@ -76,17 +84,25 @@ public class OutboxRelay {
     public void written(String collection, String aggregateId) {
         waiting.add(new Written(collection, aggregateId));
         if (drainQueued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            worker.execute(guarded(this::drain));
         }
     }
 
+    /**
+     * Sweeps soon after a failed send (and once at start), else every {@code full-sweep-interval}:
+     * finding what waits may cost the store a scan of the collection, and writes are published
+     * as they happen anyway.
+     */
     @Scheduled(fixedDelayString = "${bridgeway.outbox.sweep-interval:5s}")
     void sweep() {
-        if (!sweepQueued.compareAndSet(false, true)) {
+        boolean due = sendFailed || System.nanoTime() - lastSweep >= fullSweepInterval.toNanos();
+        if (!due || !sweepQueued.compareAndSet(false, true)) {
             return;
         }
-        worker.execute(() -> {
+        worker.execute(guarded(() -> {
             sweepQueued.set(false);
+            sendFailed = false;
+            lastSweep = System.nanoTime();
             topicByCollection.keySet().forEach(collection -> {
                 Query pending = Query.query(Criteria.where(PENDING).exists(true));
                 pending.fields().include("_id");
@@ -95,7 +111,19 @@ public class OutboxRelay {
                     publishPendingOf(collection, ids.subList(from, Math.min(ids.size(), from + BATCH)));
                 }
             });
-        });
+        }));
+    }
+
+    /** A store that fails mid-way leaves the events where they are: the sweep soon tries again. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                sendFailed = true;
+                log.warn("Publishing waiting events failed, will retry: {}", e.toString());
+            }
+        };
     }
 
     @PreDestroy
@@ -113,14 +141,14 @@ public class OutboxRelay {
         }
         batch.forEach((collection, ids) -> publishPendingOf(collection, ids));
         if (!waiting.isEmpty() && drainQueued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            worker.execute(guarded(this::drain));
         }
     }
 
     /**
      * One read for the batch, every send in flight at once (the idempotent producer keeps each
-     * aggregate's events in order), then each aggregate's published events removed. An
-     * aggregate whose send failed keeps its events, in order, for the next sweep.
+     * aggregate's events in order), then the published events removed. An aggregate whose send
+     * failed keeps its events, in order, for the next sweep.
      */
     private void publishPendingOf(String collection, Collection<String> aggregateIds) {
         // By id alone: a store answers that from its id index (the embedded one scans for anything more).
@@ -135,20 +163,27 @@ public class OutboxRelay {
             sends.put(aggregate, aggregate.pendingEvents().stream()
                     .<CompletableFuture<?>>map(event -> kafka.send(record(topic, aggregate.id(), event))).toList());
         }
-        sends.forEach((aggregate, futures) -> {
+        List<String> publishedAggregates = new ArrayList<>();
+        List<String> publishedEvents = new ArrayList<>();
+        for (var sent : sends.entrySet()) {
             try {
-                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+                CompletableFuture.allOf(sent.getValue().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                log.warn("Publishing the events of {} to {} failed, will retry: {}", aggregate.id(), topic, e.toString());
-                return;
+                sendFailed = true;
+                log.warn("Publishing the events of {} to {} failed, will retry: {}", sent.getKey().id(), topic, e.toString());
+                continue;
             }
-            List<String> published = aggregate.pendingEvents().stream().map(PendingEvent::eventId).toList();
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.id())),
-                    new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").in(published))), collection);
-        });
+            publishedAggregates.add(sent.getKey().id());
+            sent.getKey().pendingEvents().forEach(event -> publishedEvents.add(event.eventId()));
+        }
+        // One write for the batch: a write per aggregate left the relay behind a busy store.
+        if (!publishedAggregates.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(publishedAggregates)),
+                    new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").in(publishedEvents))), collection);
+        }
     }
 
     private ProducerRecord<String, byte[]> record(String topic, String key, PendingEvent event) {
