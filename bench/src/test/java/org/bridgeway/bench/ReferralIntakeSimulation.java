@@ -31,6 +31,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -53,6 +54,8 @@ public class ReferralIntakeSimulation extends Simulation {
     static final String KAFKA = System.getProperty("kafka", "localhost:9092");
     static final Set<String> SUBMITTED = ConcurrentHashMap.newKeySet();
     static volatile Instant started;
+    /** Where referral.events.v1 ended before the run: its events are read from there. */
+    static volatile Map<TopicPartition, Long> eventsBefore;
 
     final HttpProtocolBuilder protocol = http.baseUrl(SkeletonFlowSimulation.GATEWAY)
             .acceptHeader("application/json").contentTypeHeader("application/json").userAgentHeader("bridgeway-bench");
@@ -80,6 +83,12 @@ public class ReferralIntakeSimulation extends Simulation {
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
 
+    static KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     @Override
     public void before() {
         System.out.printf("Referral intake: %d referrers for %d s%s against %s%n", USERS, DURATION_SECONDS,
@@ -87,6 +96,10 @@ public class ReferralIntakeSimulation extends Simulation {
         SkeletonFlowSimulation.reachable(SkeletonFlowSimulation.GATEWAY + "/actuator/health", "gateway");
         SkeletonFlowSimulation.SAM.bearer();
         SUBMITTED.clear();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            eventsBefore = consumer.endOffsets(consumer.partitionsFor("referral.events.v1").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList());
+        }
         started = Instant.now();
     }
 
@@ -95,15 +108,16 @@ public class ReferralIntakeSimulation extends Simulation {
     public void after() {
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Read until every submission's event is found (then 3 s more, for repeats), or nothing new
-        // has come for 30 s: a relay that lags behind is slow, not lossy, and its lag is reported.
+        // Read this run's events until every submission's is found (then 3 s more, for repeats), or
+        // nothing new has come for 30 s: a relay that lags behind is slow, not lossy, and its lag
+        // (when the last event was written, after the load ended) is reported.
         long loadEnded = System.currentTimeMillis();
         long lastFound = loadEnded;
+        long lastWritten = loadEnded;
         long allFoundAt = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("referral.events.v1"));
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.assign(eventsBefore.keySet());
+            eventsBefore.forEach(consumer::seek);
             while (System.currentTimeMillis() - lastFound < 30_000 && (allFoundAt == 0 || System.currentTimeMillis() - allFoundAt < 3000)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     var type = record.headers().lastHeader("ce_type");
@@ -111,6 +125,7 @@ public class ReferralIntakeSimulation extends Simulation {
                             && "org.bridgeway.referral.submitted.v1".equals(new String(type.value(), StandardCharsets.UTF_8))
                             && seen.merge(record.key(), 1, Integer::sum) == 1) {
                         lastFound = System.currentTimeMillis();
+                        lastWritten = Math.max(lastWritten, record.timestamp());
                     }
                 }
                 if (allFoundAt == 0 && seen.size() == SUBMITTED.size()) {
@@ -118,7 +133,7 @@ public class ReferralIntakeSimulation extends Simulation {
                 }
             }
         }
-        double drainSeconds = (lastFound - loadEnded) / 1000.0;
+        double drainSeconds = (lastWritten - loadEnded) / 1000.0;
         long lost = SUBMITTED.stream().filter(id -> !seen.containsKey(id)).count();
         long duplicated = seen.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         String figures = String.format(Locale.ROOT, """

@@ -112,6 +112,7 @@ class SkeletonFlowIT {
                  "coverage":{"wholeArea":true,"areas":[]},"deliveryModes":["HOME_VISIT"],
                  "referral":{"pathway":"REFERRAL","referrerRoles":["gp-practice"],"selfReferral":false}}
                 """.formatted(GREEN_DOCTORS), Map.of());
+        assertThat(forGps.status()).isEqualTo(201);
         String onlyGps = submission.replace(serviceId, forGps.body().get("id").asString());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 !Http.post(gateway("/api/referrals"), sam, onlyGps, Map.of()).body().get("errors").get(0)

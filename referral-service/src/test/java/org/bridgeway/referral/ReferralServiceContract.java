@@ -100,6 +100,8 @@ abstract class ReferralServiceContract {
                 submission(serviceId).replace("ME7 1AA", "SW1A 1AA"), Map.of());
         Api.Response sheppey = api().post("/api/referrals", TestTokens.referrer(),
                 submission(serviceId).replace("ME7 1AA", "me12 1aa"), Map.of());
+        Api.Response strood = api().post("/api/referrals", TestTokens.referrer(),
+                submission(serviceId).replace("ME7 1AA", "ME2 4AB"), Map.of());
 
         assertThat(maidstone.status()).isEqualTo(201);
         assertThat(maidstone.body().get("coverage").asString()).isEqualTo("OUTSIDE");
@@ -113,8 +115,10 @@ abstract class ReferralServiceContract {
         assertThat(london.body().get("coverage").asString()).isEqualTo("UNKNOWN");
         assertThat(london.body().get("residentArea").isNull()).isTrue();
         assertThat(london.body().get("warnings")).hasSize(1);
-        assertThat(sheppey.body().get("coverage").asString()).as("Swale, below a covered area").isEqualTo("WITHIN");
+        assertThat(sheppey.body().get("coverage").asString()).as("Swale, a covered area").isEqualTo("WITHIN");
         assertThat(sheppey.body().get("residentArea").asString()).isEqualTo("swale");
+        assertThat(strood.body().get("residentArea").asString()).isEqualTo("strood");
+        assertThat(strood.body().get("coverage").asString()).as("Strood, a town below Medway").isEqualTo("WITHIN");
     }
 
     @Test

@@ -46,7 +46,8 @@ public class ResidentAreas {
             throw new UncheckedIOException(e);
         }
         file.areas().forEach(area -> parents.put(area.code(), area.parent()));
-        file.postcodeDistricts().forEach(d -> byDistrict.put(d.district(), new Place(d.areas().getFirst(), List.copyOf(d.areas()))));
+        file.postcodeDistricts().forEach(d ->
+                byDistrict.put(d.district().toUpperCase(Locale.ROOT), new Place(d.areas().getFirst(), List.copyOf(d.areas()))));
     }
 
     /** The place of a postcode ("ME7 1AA", "me71aa"), or empty when its district is not in the reference data. */
@@ -57,15 +58,15 @@ public class ResidentAreas {
     }
 
     /**
-     * Whether a listing covering these areas (and everything below them) serves someone in this
-     * place: one of the place's areas is covered, or lies below a covered one.
+     * Whether a listing covering these areas (and everything below them) surely serves someone in
+     * this place: the area most of the district lies in is covered, or lies below a covered one.
+     * Search also offers listings covering the district's other areas; a referral to one of those
+     * gets a warning, as the resident may live in the part outside.
      */
     public boolean covers(List<String> coverage, Place place) {
-        for (String area : place.areas()) {
-            for (String a = area; a != null; a = parents.get(a)) {
-                if (coverage.contains(a)) {
-                    return true;
-                }
+        for (String a = place.main(); a != null; a = parents.get(a)) {
+            if (coverage.contains(a)) {
+                return true;
             }
         }
         return false;

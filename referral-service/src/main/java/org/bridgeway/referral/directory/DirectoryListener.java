@@ -37,7 +37,11 @@ class DirectoryListener {
         this.json = json;
     }
 
-    @KafkaListener(topics = "directory.services.v1")
+    /**
+     * Its own consumer group, named for the replica's shape: a new shape reads the compacted
+     * topic again from the start, so copies made before it fill in their new fields.
+     */
+    @KafkaListener(topics = "directory.services.v1", groupId = "referral-service.directory-replica-2")
     void onServiceSnapshot(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         if (REVIEW_DUE.equals(event.getType())) {

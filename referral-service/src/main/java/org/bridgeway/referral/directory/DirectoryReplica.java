@@ -27,12 +27,15 @@ public class DirectoryReplica {
 
     /**
      * Stores the snapshot unless a newer or equal one is already there, so a replayed or
-     * reordered message never rolls a listing back.
+     * reordered message never rolls a listing back. A copy made before coverage was replicated
+     * takes the same version again.
      *
      * @return true when the replica changed
      */
     boolean apply(ListingReplica snapshot) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(snapshot.id()).and("sequence").lt(snapshot.sequence()));
+        Query olderOrMissing = Query.query(Criteria.where("_id").is(snapshot.id()).orOperator(
+                Criteria.where("sequence").lt(snapshot.sequence()),
+                Criteria.where("sequence").is(snapshot.sequence()).and("coverage").exists(false)));
         Update update = new Update()
                 .set("sequence", snapshot.sequence())
                 .set("organisationId", snapshot.organisationId())

@@ -19,9 +19,10 @@ record SubmittedReferral(@JsonUnwrapped ReferralSummary referral, List<Warning> 
     static SubmittedReferral of(Referral referral) {
         List<Warning> warnings = switch (referral.coverage()) {
             case OUTSIDE -> List.of(new Warning("resident.postcode", "the resident's area (" + referral.residentArea()
-                    + ") is outside the areas " + referral.serviceName() + " lists as covered; check with them that they can help"));
+                    + ") may be outside the areas " + referral.serviceName() + " lists as covered; check with them that they can help"));
             case UNKNOWN -> List.of(new Warning("resident.postcode",
-                    "the resident's postcode is outside Bridgeway's areas, so whether " + referral.serviceName() + " covers it is unchecked"));
+                    "whether " + referral.serviceName() + " covers the resident's area could not be checked: the postcode is outside "
+                            + "Bridgeway's areas, or the listing names no areas yet"));
             case WITHIN -> List.of();
             case null -> List.of();
         };

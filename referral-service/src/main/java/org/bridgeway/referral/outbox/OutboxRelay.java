@@ -170,7 +170,7 @@ public class OutboxRelay {
                 CompletableFuture.allOf(sent.getValue().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break; // still remove what was confirmed, or it goes out twice
             } catch (Exception e) {
                 sendFailed = true;
                 log.warn("Publishing the events of {} to {} failed, will retry: {}", sent.getKey().id(), topic, e.toString());

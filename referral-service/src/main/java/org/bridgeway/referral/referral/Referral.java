@@ -121,7 +121,7 @@ public class Referral {
         requireStatus("referred on from", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD,
                 ReferralStatus.COMPLETED, ReferralStatus.SUBMITTED);
         Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
-                s.reason(), s.consent(), resident, residentKey, residentArea, s.coverage(),
+                s.reason(), s.consent(), resident, residentKey, s.residentArea(), s.coverage(),
                 householdContext == null ? null : householdContext.text(), safeguardingConcern);
         return create(id, reference, sameResident, actor, IdempotencyKey.NONE, this.id, times, now);
     }
