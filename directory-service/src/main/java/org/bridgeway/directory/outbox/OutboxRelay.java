@@ -70,7 +70,7 @@ public class OutboxRelay {
     }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources,
-                       @Value("${bridgeway.outbox.full-sweep-interval:60s}") Duration fullSweepInterval) {
+                       @Value("${bridgeway.outbox.full-sweep-interval:5m}") Duration fullSweepInterval) {
         this.mongo = mongo;
         this.fullSweepInterval = fullSweepInterval;
         this.kafka = kafka;
@@ -116,9 +116,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Sweeps soon after a failed send (and once at start), else every {@code full-sweep-interval}:
-     * finding what waits may cost the store a scan of the collection, and writes are published
-     * as they happen anyway.
+     * Sweeps soon after a failed send (and once at start), else every {@code full-sweep-interval}
+     * (5 minutes): finding what waits may cost the store a scan of the collection that holds up
+     * its writes, and writes are published as they happen anyway.
      */
     @Scheduled(fixedDelayString = "${bridgeway.outbox.sweep-interval:5s}")
     void sweep() {

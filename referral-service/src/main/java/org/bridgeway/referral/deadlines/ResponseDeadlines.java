@@ -30,7 +30,11 @@ class ResponseDeadlines {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${bridgeway.referrals.deadline-check-interval:30s}")
+    /**
+     * Every 5 minutes by default: deadlines are days apart, and without an index on them (the
+     * embedded store has none) each check reads every referral while writes wait for it.
+     */
+    @Scheduled(fixedDelayString = "${bridgeway.referrals.deadline-check-interval:5m}")
     void check() {
         Instant now = clock.instant();
         int overdue = referrals.changeEach(Criteria.where("status").is(ReferralStatus.SUBMITTED).and("overdue").is(false)
