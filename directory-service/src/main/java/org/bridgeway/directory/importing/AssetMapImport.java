@@ -34,6 +34,7 @@ import org.bridgeway.directory.listing.ListingDetails;
 import org.bridgeway.directory.organisation.Address;
 import org.bridgeway.directory.organisation.OrganisationDetails;
 import org.bridgeway.directory.reference.DeliveryMode;
+import org.bridgeway.directory.reference.Postcodes;
 import org.bridgeway.directory.reference.ReferenceData;
 import org.bridgeway.directory.reference.Vocabulary;
 import org.bridgeway.directory.web.InvalidFieldException;
@@ -228,7 +229,7 @@ class AssetMapImport {
         String postcode = row.text(POSTCODE);
         List<String> parts = Arrays.stream(row.text(ADDRESS).split(","))
                 .map(String::strip)
-                .filter(part -> !part.isEmpty() && !compact(part).equalsIgnoreCase(compact(postcode)))
+                .filter(part -> !part.isEmpty() && !Postcodes.compact(part).equals(Postcodes.compact(postcode)))
                 .toList();
         if (parts.isEmpty()) {
             if (!postcode.isEmpty()) {
@@ -240,10 +241,6 @@ class AssetMapImport {
         String town = parts.size() > 1 ? parts.getLast() : null;
         return List.of(new ListingDetails.Location(null, new Address(parts.getFirst(), line2, town, Wording.orNull(postcode)),
                 null, null));
-    }
-
-    private static String compact(String text) {
-        return text.replaceAll("\\s+", "");
     }
 
     /** People write links without "https://"; a bare web address is taken as one. */

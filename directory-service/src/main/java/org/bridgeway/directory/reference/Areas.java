@@ -94,7 +94,7 @@ public final class Areas {
 
     /** "ME4 4AA", "me44aa" and "ME4" all give ME4. */
     public static String postcodeDistrict(String postcode) {
-        String compact = postcode.toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+        String compact = Postcodes.compact(postcode);
         return compact.length() > 4 && compact.matches("[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}")
                 ? compact.substring(0, compact.length() - 3)
                 : compact;
