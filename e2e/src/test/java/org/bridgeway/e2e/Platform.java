@@ -42,6 +42,10 @@ final class Platform implements AutoCloseable {
         return "http://localhost:" + env.get("BRIDGEWAY_IDENTITY_PORT");
     }
 
+    int port(String portName) {
+        return Integer.parseInt(env.get("BRIDGEWAY_" + portName));
+    }
+
     String service(String portName) {
         return "http://localhost:" + env.get("BRIDGEWAY_" + portName);
     }

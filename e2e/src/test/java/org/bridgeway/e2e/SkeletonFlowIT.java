@@ -60,10 +60,13 @@ class SkeletonFlowIT {
 
     @Test
     @Order(1)
-    void aListingMadeByTheAdministratorIsReferredToAcceptedAndEveryoneIsTold() {
+    void aListingMadeByTheAdministratorIsReferredToAcceptedAndEveryoneIsTold() throws Exception {
         String admin = token("adam.admin");
         String sam = token("sam.prescriber");
         String gemma = token("gemma.greendoctors");
+        // Sam's browser asks for the unread count on every page, which tells notifications his work address.
+        assertThat(Http.get(gateway("/api/notifications"), sam).status()).isEqualTo(200);
+        LiveStream samLive = LiveStream.open(gateway("/api/notifications/stream"), sam);
 
         Http.Response organisation = Http.post(gateway("/api/directory/organisations"), admin,
                 """
@@ -135,6 +138,8 @@ class SkeletonFlowIT {
         assertThat(Http.get(gateway("/api/referrals/" + referralId), sam).body().get("status").asString()).isEqualTo("ACCEPTED");
         JsonNode told = awaitNotification(sam, "REFERRAL_ACCEPTED");
         assertThat(told.get("message").asString()).contains(reference);
+        await().atMost(Duration.ofSeconds(10)).until(() -> samLive.received(reference, "REFERRAL_ACCEPTED"));
+        samLive.close();
         // Green Doctors works the referral and closes it with an outcome; the referrer is told.
         assertThat(Http.post(gateway("/api/referrals/" + referralId + "/start"), gemma, "{\"note\":\"Called the family\"}",
                 Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
@@ -144,6 +149,19 @@ class SkeletonFlowIT {
         assertThat(awaitNotification(sam, "REFERRAL_COMPLETED").get("message").asString()).contains("support provided");
         assertThat(Http.get(gateway("/api/referrals/" + referralId + "/history"), sam).body().valueStream()
                 .map(h -> h.get("to").asString()).toList()).containsExactly("SUBMITTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED");
+
+        // By email: Green Doctors' referral inbox hears of the referral, Sam of its acceptance and outcome; no resident data.
+        int imap = platform.port("IMAP_PORT");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                subjects(imap, "referrals@greendoctors.example").contains("New referral: " + reference)
+                        && subjects(imap, "sam.prescriber@medway-sps.example").containsAll(
+                        List.of("Referral accepted: " + reference, "Referral completed: " + reference)));
+        assertThat(Mailbox.of(imap, "referrals@greendoctors.example")).allSatisfy(mail ->
+                assertThat(mail.text()).doesNotContain("Jo Bloggs", "07700", "ME7 1AA", "210 pounds"));
+    }
+
+    static List<String> subjects(int imapPort, String address) {
+        return Mailbox.of(imapPort, address).stream().map(Mailbox.Mail::subject).toList();
     }
 
     @Test

@@ -18,7 +18,11 @@ final class Topics {
             topic("referral.events.v1", 6, KEPT),
             // Dead letters: one topic per consuming service and source topic.
             topic("directory.services.v1.referral-service.dlt", 1, KEPT),
-            topic("referral.events.v1.notification-service.dlt", 1, KEPT));
+            topic("referral.events.v1.notification-service.dlt", 1, KEPT),
+            topic("directory.services.v1.notification-service.dlt", 1, KEPT),
+            topic("directory.organisations.v1.notification-service.dlt", 1, KEPT),
+            // Notifications given up on after their retries (the delivery, the reason; no address).
+            topic("notification.deliveries.dlt", 1, KEPT));
 
     private Topics() {
     }

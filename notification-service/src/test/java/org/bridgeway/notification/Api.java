@@ -37,6 +37,21 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token, headers);
     }
 
+    Response put(String path, String token, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), token, Map.of());
+    }
+
+    /** A plain-text page, such as the metrics scrape. */
+    String text(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -8,7 +8,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The embedded broker and store, one of each per test JVM, as in the one-command run. */
 final class EmbeddedInfrastructure {
 
-    static final String[] TOPICS = {"referral.events.v1", "referral.events.v1.notification-service.dlt"};
+    static final String[] TOPICS = {"referral.events.v1", "referral.events.v1.notification-service.dlt",
+            "directory.organisations.v1", "directory.organisations.v1.notification-service.dlt",
+            "directory.services.v1", "directory.services.v1.notification-service.dlt", "notification.deliveries.dlt"};
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static String mongoUri;
@@ -27,5 +29,6 @@ final class EmbeddedInfrastructure {
         registry.add("spring.mongodb.uri", () -> mongoUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+        NotificationServiceContract.settings(registry);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 /** The notification service's behaviour over real Kafka, HTTP and the store. */
@@ -32,6 +33,18 @@ abstract class NotificationServiceContract {
     String brokers;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    /** The settings both infrastructures share: the test mail server, quick retries, a digest every few seconds. */
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
+        registry.add("bridgeway.notification.webhook.allow-local-addresses", () -> "true");
+        registry.add("bridgeway.notification.delivery.first-retry", () -> "200ms");
+        registry.add("bridgeway.notification.delivery.longest-wait", () -> "2s");
+        registry.add("bridgeway.notification.delivery.attempts", () -> "6");
+        registry.add("bridgeway.notification.delivery.poll-every", () -> "100ms");
+        registry.add("bridgeway.notification.digest.cron", () -> "*/3 * * * * *");
+    }
 
     Api api() {
         return new Api(port);
@@ -169,9 +182,13 @@ abstract class NotificationServiceContract {
     }
 
     void publish(String key, String eventId, String type, byte[] data) {
+        publishTo("referral.events.v1", key, eventId, type, data);
+    }
+
+    void publishTo(String topic, String key, String eventId, String type, byte[] data) {
         CloudEvent event = CloudEventBuilder.v1().withId(eventId).withType(type)
-                .withSource(URI.create("/bridgeway/referral-service")).withData("application/json", data).build();
-        kafka.send(KafkaMessageFactory.<String>createWriter("referral.events.v1", key).writeBinary(event)).join();
+                .withSource(URI.create("/bridgeway/test")).withData("application/json", data).build();
+        kafka.send(KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(event)).join();
     }
 
     JsonNode awaitNotification(String token, String reference) {
@@ -185,17 +202,22 @@ abstract class NotificationServiceContract {
     }
 
     long parked(String key) {
+        return countOn("referral.events.v1.notification-service.dlt", key);
+    }
+
+    /** Messages on the topic with this key, or with any key when it is null. */
+    long countOn(String topic, String key) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         long count = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("referral.events.v1.notification-service.dlt"));
+            consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 5_000;
             while (System.currentTimeMillis() < deadline) {
                 for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    if (key.equals(record.key())) {
+                    if (key == null || key.equals(record.key())) {
                         count++;
                     }
                 }

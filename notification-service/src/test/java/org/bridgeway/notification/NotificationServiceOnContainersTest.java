@@ -13,7 +13,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 @ExtendWith(DockerAvailable.class)
 @Testcontainers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationServiceOnContainersTest extends NotificationServiceContract {
+class NotificationServiceOnContainersTest extends NotificationChannelsContract {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
@@ -26,5 +26,6 @@ class NotificationServiceOnContainersTest extends NotificationServiceContract {
         registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+        NotificationServiceContract.settings(registry);
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationServiceOnEmbeddedInfrastructureTest extends NotificationServiceContract {
+class NotificationServiceOnEmbeddedInfrastructureTest extends NotificationChannelsContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

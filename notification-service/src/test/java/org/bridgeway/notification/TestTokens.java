@@ -62,7 +62,8 @@ final class TestTokens {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(audience).subject(user)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
-                .claim("roles", List.of(role));
+                .claim("roles", List.of(role))
+                .claim("email", user + "@bridgeway.test");
         if (organisationId != null) {
             claims.claim("org_id", organisationId);
         }

@@ -5,9 +5,11 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.bridgeway.notification.notice.Party;
 import org.bridgeway.notification.security.Caller;
 import org.bridgeway.notification.web.NotFoundException;
 import org.bridgeway.notification.web.PageView;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The caller's own notifications and those of the organisation they work for. */
 @RestController
@@ -26,10 +29,15 @@ class NotificationController {
     record NotificationList(List<Notification> items, PageView.Page page, long unreadCount) {
     }
 
-    private final Notifications notifications;
+    record MarkedRead(long marked) {
+    }
 
-    NotificationController(Notifications notifications) {
+    private final Notifications notifications;
+    private final LiveNotifications live;
+
+    NotificationController(Notifications notifications, LiveNotifications live) {
         this.notifications = notifications;
+        this.live = live;
     }
 
     @GetMapping
@@ -49,10 +57,21 @@ class NotificationController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/read")
+    MarkedRead markAllRead(@AuthenticationPrincipal Jwt jwt) {
+        return new MarkedRead(notifications.markAllRead(recipients(Caller.of(jwt))));
+    }
+
+    /** New notifications as they are written, as Server-Sent Events named {@code notification}. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@AuthenticationPrincipal Jwt jwt) {
+        return live.open(recipients(Caller.of(jwt)));
+    }
+
     private static List<String> recipients(Caller caller) {
-        List<String> recipients = new ArrayList<>(List.of(Recipients.user(caller.userId())));
+        List<String> recipients = new ArrayList<>(List.of(Party.user(caller.userId()).recipient()));
         if (caller.roles().contains("PROVIDER") && caller.organisationId() != null) {
-            recipients.add(Recipients.organisation(caller.organisationId()));
+            recipients.add(Party.organisation(caller.organisationId()).recipient());
         }
         return recipients;
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Where in-app notifications are kept: the {@code notifications} collection. */
 @Repository
-public class Notifications {
+class Notifications {
 
     static final String COLLECTION = "notifications";
 
@@ -26,7 +26,7 @@ public class Notifications {
     }
 
     /** @return false when this notification exists already (a redelivered event) */
-    public boolean add(Notification notification) {
+    boolean add(Notification notification) {
         try {
             mongo.insert(notification, COLLECTION);
             return true;
@@ -44,6 +44,12 @@ public class Notifications {
 
     long unread(List<String> recipients) {
         return mongo.count(Query.query(Criteria.where("recipient").in(recipients).and("read").is(false)), COLLECTION);
+    }
+
+    /** @return how many were unread */
+    long markAllRead(List<String> recipients) {
+        return mongo.updateMulti(Query.query(Criteria.where("recipient").in(recipients).and("read").is(false)),
+                Update.update("read", true), COLLECTION).getModifiedCount();
     }
 
     /** @return false when no such notification is addressed to these recipients */

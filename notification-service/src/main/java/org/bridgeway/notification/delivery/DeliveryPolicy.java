@@ -1,0 +1,27 @@
+package org.bridgeway.notification.delivery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How hard a failed send is tried: again after {@code firstRetry}, doubling up to
+ * {@code longestWait}, at most {@code attempts} times before it is parked. The defaults ride out
+ * an SMTP or webhook outage of about an hour and a half.
+ */
+@ConfigurationProperties("bridgeway.notification.delivery")
+record DeliveryPolicy(Duration firstRetry, Duration longestWait, int attempts, Duration pollEvery) {
+
+    DeliveryPolicy {
+        firstRetry = firstRetry == null ? Duration.ofSeconds(10) : firstRetry;
+        longestWait = longestWait == null ? Duration.ofMinutes(15) : longestWait;
+        attempts = attempts == 0 ? 12 : attempts;
+        pollEvery = pollEvery == null ? Duration.ofMillis(500) : pollEvery;
+    }
+
+    /** The wait after the {@code attempts}-th failed try. */
+    Duration waitAfter(int attempts) {
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+    }
+}

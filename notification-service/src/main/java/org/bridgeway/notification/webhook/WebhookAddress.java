@@ -1,0 +1,52 @@
+package org.bridgeway.notification.webhook;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Whether a webhook URL can be used. Its form is checked when an organisation saves it; where it
+ * points is checked before each call, so a webhook cannot be aimed at this platform's own
+ * network (loopback, private or link-local addresses) unless local addresses are allowed, as in
+ * the one-command run.
+ */
+public final class WebhookAddress {
+
+    private WebhookAddress() {
+    }
+
+    /** @return what is wrong with the URL's form, as the end of a sentence, or empty */
+    public static Optional<String> problem(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+                return Optional.of("\"" + url + "\" is not an https address");
+            }
+            if (uri.getHost() == null || uri.getUserInfo() != null || url.length() > 2000) {
+                return Optional.of("\"" + url + "\" has no host, has a user name in it, or is too long");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("\"" + url + "\" is not a valid URL");
+        }
+    }
+
+    /** @return why a call to this URL is refused now, or empty when it may be made */
+    static Optional<String> refusal(URI uri, boolean allowLocal) throws UnknownHostException {
+        if (allowLocal) {
+            return Optional.empty();
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return Optional.of("only https webhooks are called");
+        }
+        for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                return Optional.of("the webhook's host is on a local or private network");
+            }
+        }
+        return Optional.empty();
+    }
+}
