@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,6 +36,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 
 /**
  * Referral intake under load: {@code users} concurrent referrers (50) submit referrals through the
@@ -52,7 +59,9 @@ public class ReferralIntakeSimulation extends Simulation {
     static final int DURATION_SECONDS = Integer.getInteger("duration", 60);
     static final int PACE_MS = Integer.getInteger("paceMs", 0);
     static final String KAFKA = System.getProperty("kafka", "localhost:9092");
-    static final Set<String> SUBMITTED = ConcurrentHashMap.newKeySet();
+    static final String MONGO = System.getProperty("mongo", "mongodb://localhost:27017");
+    /** Each accepted submission's referral id, with when its request was sent. */
+    static final Map<String, Long> SUBMITTED = new ConcurrentHashMap<>();
     static volatile Instant started;
     /** Where referral.events.v1 ended before the run: its events are read from there. */
     static volatile Map<TopicPartition, Long> eventsBefore;
@@ -61,7 +70,7 @@ public class ReferralIntakeSimulation extends Simulation {
             .acceptHeader("application/json").contentTypeHeader("application/json").userAgentHeader("bridgeway-bench");
 
     {
-        ChainBuilder submit = exec(
+        ChainBuilder submit = exec(exec(session -> session.set("sentAt", System.currentTimeMillis())),
                 http("submit referral").post("/api/referrals")
                         .header("Authorization", session -> SkeletonFlowSimulation.SAM.bearer())
                         .header("Idempotency-Key", session -> UUID.randomUUID().toString())
@@ -69,7 +78,7 @@ public class ReferralIntakeSimulation extends Simulation {
                         .check(status().is(201), jsonPath("$.id").saveAs("id")),
                 exec(session -> {
                     if (!session.isFailed()) {
-                        SUBMITTED.add(session.getString("id"));
+                        SUBMITTED.put(session.getString("id"), session.getLong("sentAt"));
                     }
                     return session;
                 }));
@@ -103,6 +112,58 @@ public class ReferralIntakeSimulation extends Simulation {
         started = Instant.now();
     }
 
+    /** When each submission's receiving organisation could read it in the app, from the notification store. */
+    record Notified(int found, long duplicated, long[] latenciesMs, double lastAfterLoadSeconds) {
+        long percentile(int p) {
+            return latenciesMs.length == 0 ? -1 : latenciesMs[Math.max(0, (int) Math.ceil(p / 100.0 * latenciesMs.length) - 1)];
+        }
+    }
+
+    /**
+     * Reads the REFERRAL_RECEIVED notices written since the run began until every submission has
+     * one or nothing new has come for 30 s: the time from sending the submission to the notice
+     * being stored (and so readable), how many are missing and how many referrals have more than one.
+     */
+    static Notified notified(long loadEnded) {
+        Map<String, List<Long>> createdAt = new HashMap<>();
+        long lastProgress = System.currentTimeMillis();
+        int previous = -1;
+        try (MongoClient mongo = MongoClients.create(MONGO)) {
+            MongoCollection<Document> notifications = mongo.getDatabase("notification").getCollection("notifications");
+            while (System.currentTimeMillis() - lastProgress < 30_000) {
+                createdAt.clear();
+                for (Document notice : notifications.find(Filters.and(Filters.eq("kind", "REFERRAL_RECEIVED"),
+                        Filters.gte("createdAt", Date.from(started)))).projection(new Document("referralId", 1).append("createdAt", 1))) {
+                    String referralId = notice.getString("referralId");
+                    if (SUBMITTED.containsKey(referralId)) {
+                        createdAt.computeIfAbsent(referralId, id -> new ArrayList<>()).add(notice.getDate("createdAt").getTime());
+                    }
+                }
+                if (createdAt.size() == SUBMITTED.size()) {
+                    break;
+                }
+                if (createdAt.size() > previous) {
+                    previous = createdAt.size();
+                    lastProgress = System.currentTimeMillis();
+                }
+                sleep(2000);
+            }
+        }
+        long[] latencies = createdAt.entrySet().stream()
+                .mapToLong(e -> Collections.min(e.getValue()) - SUBMITTED.get(e.getKey())).sorted().toArray();
+        long last = createdAt.values().stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(loadEnded);
+        long duplicated = createdAt.values().stream().mapToLong(times -> times.size() - 1).sum();
+        return new Notified(createdAt.size(), duplicated, latencies, Math.max(0, last - loadEnded) / 1000.0);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Counts each accepted submission's events on Kafka: none may be missing, none repeated. */
     @Override
     public void after() {
@@ -121,7 +182,7 @@ public class ReferralIntakeSimulation extends Simulation {
             while (System.currentTimeMillis() - lastFound < 30_000 && (allFoundAt == 0 || System.currentTimeMillis() - allFoundAt < 3000)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     var type = record.headers().lastHeader("ce_type");
-                    if (SUBMITTED.contains(record.key()) && type != null
+                    if (SUBMITTED.containsKey(record.key()) && type != null
                             && "org.bridgeway.referral.submitted.v1".equals(new String(type.value(), StandardCharsets.UTF_8))
                             && seen.merge(record.key(), 1, Integer::sum) == 1) {
                         lastFound = System.currentTimeMillis();
@@ -134,7 +195,8 @@ public class ReferralIntakeSimulation extends Simulation {
             }
         }
         double drainSeconds = (lastWritten - loadEnded) / 1000.0;
-        long lost = SUBMITTED.stream().filter(id -> !seen.containsKey(id)).count();
+        long lost = SUBMITTED.keySet().stream().filter(id -> !seen.containsKey(id)).count();
+        Notified notified = notified(loadEnded);
         long duplicated = seen.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         String figures = String.format(Locale.ROOT, """
                 # Referral intake through the gateway, %s
@@ -147,7 +209,17 @@ public class ReferralIntakeSimulation extends Simulation {
                 last_event_after_load_s=%.1f
                 events_lost=%d
                 events_duplicated=%d
-                """, Instant.now(), USERS, PACE_MS, seconds, SUBMITTED.size(), SUBMITTED.size() / seconds, seen.size(), drainSeconds, lost, duplicated);
+                notifications_found=%d
+                notifications_lost=%d
+                notifications_duplicated=%d
+                submission_to_notification_p50_ms=%d
+                submission_to_notification_p95_ms=%d
+                submission_to_notification_p99_ms=%d
+                submission_to_notification_max_ms=%d
+                last_notification_after_load_s=%.1f
+                """, Instant.now(), USERS, PACE_MS, seconds, SUBMITTED.size(), SUBMITTED.size() / seconds, seen.size(), drainSeconds, lost, duplicated,
+                notified.found(), SUBMITTED.size() - notified.found(), notified.duplicated(), notified.percentile(50), notified.percentile(95),
+                notified.percentile(99), notified.percentile(100), notified.lastAfterLoadSeconds());
         System.out.print(figures);
         try {
             Files.createDirectories(SkeletonFlowSimulation.targetDir());
