@@ -45,7 +45,7 @@ class DailyDigest {
                     "/notifications", clock.instant());
             Delivery email = new Delivery(Delivery.idOf(eventId, last.recipient(), Channel.EMAIL, last.address()), Channel.EMAIL,
                     last.recipient(), last.address(), digest, notices, Status.PENDING, 0, null, clock.instant(), null);
-            deliveries.create(email, clock.instant());
+            deliveries.createAll(List.of(email), clock.instant());
             deliveries.gatheredInDigest(held.getValue());
         }
     }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.bridgeway.notification.delivery.Delivery.Status;
 import org.bridgeway.notification.notice.Party;
-import org.springframework.dao.DuplicateKeyException;
+import org.bridgeway.notification.store.NewDocuments;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,7 +33,8 @@ class Deliveries {
     private static final String QUEUE = "delivery-queue";
     private static final String DIGEST_QUEUE = "digest-queue";
 
-    record Due(String id, Instant dueAt) {
+    /** A pending delivery's place in the queue; {@code claim} names the worker batch that holds its lease. */
+    record Due(String id, Instant dueAt, String claim) {
     }
 
     record Held(String id, String userId) {
@@ -44,53 +47,56 @@ class Deliveries {
     }
 
     /**
-     * Writes the delivery, then queues it. A delivery written before (a redelivered event) is
-     * not written again; it is queued again only if a crash left it pending and unqueued.
-     *
-     * @return false when the delivery existed already
+     * Writes the deliveries in one go, then queues the new ones (pending ones for the worker, the
+     * rest for the digest). A delivery written before (a redelivered event) is not written again;
+     * it is queued again only if a crash left it pending and unqueued.
      */
-    boolean create(Delivery delivery, Instant dueAt) {
-        boolean created = insert(delivery, DELIVERIES);
-        Delivery held = created ? delivery : mongo.findById(delivery.id(), Delivery.class, DELIVERIES);
-        if (held != null && held.status() == Status.PENDING) {
-            insert(new Due(delivery.id(), dueAt), QUEUE);
-        } else if (held != null && held.status() == Status.HELD_FOR_DIGEST) {
-            insert(new Held(delivery.id(), Party.ofRecipient(delivery.recipient()).id()), DIGEST_QUEUE);
+    void createAll(List<Delivery> wanted, Instant dueAt) {
+        List<Delivery> created = NewDocuments.insert(mongo, DELIVERIES, Delivery.class, wanted);
+        List<Delivery> toQueue = new ArrayList<>(created);
+        if (created.size() < wanted.size()) {
+            Set<String> fresh = created.stream().map(Delivery::id).collect(Collectors.toSet());
+            List<String> existing = wanted.stream().map(Delivery::id).filter(id -> !fresh.contains(id)).toList();
+            toQueue.addAll(mongo.find(Query.query(Criteria.where("_id").in(existing)
+                    .and("status").in(Status.PENDING, Status.HELD_FOR_DIGEST)), Delivery.class, DELIVERIES));
         }
-        return created;
-    }
-
-    Delivery find(String id) {
-        return mongo.findById(id, Delivery.class, DELIVERIES);
+        NewDocuments.insert(mongo, QUEUE, Due.class, toQueue.stream()
+                .filter(d -> d.status() == Status.PENDING).map(d -> new Due(d.id(), dueAt, null)).toList());
+        NewDocuments.insert(mongo, DIGEST_QUEUE, Held.class, toQueue.stream().filter(d -> d.status() == Status.HELD_FOR_DIGEST)
+                .map(d -> new Held(d.id(), Party.ofRecipient(d.recipient()).id())).toList());
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for {@code lease}: another worker (another
-     * instance) skips them until the lease runs out, so a crash mid-send only delays them.
+     * Claims up to {@code limit} due deliveries for {@code lease}, in three writes whatever the
+     * number: another worker (another instance) skips them until the lease runs out, so a crash
+     * mid-send only delays them.
      */
-    List<String> claimDue(Instant now, int limit, Duration lease) {
-        List<Due> due = mongo.find(Query.query(Criteria.where("dueAt").lte(now)).limit(limit)
-                .with(Sort.by("dueAt")), Due.class, QUEUE);
-        List<String> claimed = new ArrayList<>();
-        for (Due item : due) {
-            Due mine = mongo.findAndModify(Query.query(Criteria.where("_id").is(item.id()).and("dueAt").is(item.dueAt())),
-                    Update.update("dueAt", now.plus(lease)), FindAndModifyOptions.options().returnNew(true), Due.class, QUEUE);
-            if (mine != null) {
-                claimed.add(item.id());
-            }
+    List<Delivery> claimDue(Instant now, int limit, Duration lease) {
+        List<String> due = mongo.find(Query.query(Criteria.where("dueAt").lte(now)).limit(limit).with(Sort.by("dueAt")), Due.class, QUEUE)
+                .stream().map(Due::id).toList();
+        if (due.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        String claim = UUID.randomUUID().toString();
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(due).and("dueAt").lte(now)),
+                new Update().set("dueAt", now.plus(lease)).set("claim", claim), QUEUE);
+        List<String> mine = mongo.find(Query.query(Criteria.where("_id").in(due).and("claim").is(claim)), Due.class, QUEUE)
+                .stream().map(Due::id).toList();
+        return findAll(mine).stream().filter(d -> d.status() == Status.PENDING).toList();
     }
 
-    void sent(String id, int attempts, Instant now) {
-        mongo.updateFirst(byId(id), new Update().set("status", Status.SENT).set("attempts", attempts).set("sentAt", now)
-                .set("lastError", null), DELIVERIES);
-        mongo.remove(byId(id), QUEUE);
+    void sent(Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
+                new Update().set("status", Status.SENT).inc("attempts", 1).set("sentAt", now).set("lastError", null), DELIVERIES);
+        mongo.remove(Query.query(Criteria.where("_id").in(ids)), QUEUE);
     }
 
     void retryAt(String id, int attempts, String error, Instant dueAt) {
         mongo.updateFirst(byId(id), new Update().set("attempts", attempts).set("lastError", error), DELIVERIES);
-        mongo.updateFirst(byId(id), Update.update("dueAt", dueAt), QUEUE);
+        mongo.updateFirst(byId(id), new Update().set("dueAt", dueAt).set("claim", null), QUEUE);
     }
 
     void parked(String id, int attempts, String reason) {
@@ -116,15 +122,6 @@ class Deliveries {
     void gatheredInDigest(Collection<String> ids) {
         mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("status", Status.IN_DIGEST), DELIVERIES);
         mongo.remove(Query.query(Criteria.where("_id").in(ids)), DIGEST_QUEUE);
-    }
-
-    private boolean insert(Object document, String collection) {
-        try {
-            mongo.insert(document, collection);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
     }
 
     private static Query byId(String id) {

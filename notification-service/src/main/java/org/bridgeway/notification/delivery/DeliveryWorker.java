@@ -3,12 +3,18 @@ package org.bridgeway.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.bridgeway.notification.delivery.Delivery.Status;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the deliveries that are due, one at a time: a success is recorded as sent, a failure is
+ * Sends the deliveries that are due, several at once: a success is recorded as sent, a failure is
  * tried again later with back-off, and a delivery that keeps failing (or cannot succeed) is
  * parked. So email waits out an SMTP outage and goes when the server is back.
  */
@@ -34,6 +40,7 @@ class DeliveryWorker {
     private final DeadLetters deadLetters;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ExecutorService sending;
 
     DeliveryWorker(Deliveries deliveries, List<Sender> senders, DeliveryPolicy policy, DeliveryMetrics metrics,
                    DeadLetters deadLetters, ApplicationEventPublisher events, Clock clock) {
@@ -44,15 +51,18 @@ class DeliveryWorker {
         this.deadLetters = deadLetters;
         this.events = events;
         this.clock = clock;
+        this.sending = Executors.newFixedThreadPool(policy.concurrency(), Thread.ofPlatform().name("delivery-", 1).daemon().factory());
     }
 
     @Scheduled(fixedDelayString = "${bridgeway.notification.delivery.poll-every:500ms}")
     void sendDue() {
         try {
-            List<String> due;
+            List<Delivery> due;
             do {
                 due = deliveries.claimDue(clock.instant(), BATCH, LEASE);
-                due.forEach(this::send);
+                List<Delivery> sent = sendAll(due);
+                deliveries.sent(sent.stream().map(Delivery::id).toList(), clock.instant());
+                sent.forEach(d -> metrics.sent(d.channel(), d.digest().isEmpty() ? d.notice().occurredAt() : null));
             } while (due.size() == BATCH);
         } catch (RuntimeException e) {
             // The store is unreachable: the claimed deliveries come due again when their lease ends.
@@ -60,27 +70,48 @@ class DeliveryWorker {
         }
     }
 
-    private void send(String id) {
-        Delivery delivery = deliveries.find(id);
-        if (delivery == null || delivery.status() != Status.PENDING) {
-            return;
+    /** Sends a batch, {@code concurrency} at a time; returns those that went. */
+    private List<Delivery> sendAll(List<Delivery> batch) {
+        List<Callable<Boolean>> sends = batch.stream().<Callable<Boolean>>map(delivery -> () -> send(delivery)).toList();
+        List<Delivery> sent = new ArrayList<>();
+        try {
+            List<Future<Boolean>> results = sending.invokeAll(sends);
+            for (int i = 0; i < batch.size(); i++) {
+                if (results.get(i).get()) {
+                    sent.add(batch.get(i));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
+        return sent;
+    }
+
+    @PreDestroy
+    void stop() {
+        sending.shutdownNow();
+    }
+
+    /** @return true when it went; a failure is scheduled again or parked here */
+    private boolean send(Delivery delivery) {
         int attempts = delivery.attempts() + 1;
         try {
             senders.get(delivery.channel()).send(delivery);
-            deliveries.sent(id, attempts, clock.instant());
-            metrics.sent(delivery.channel(), delivery.digest().isEmpty() ? delivery.notice().occurredAt() : null);
+            return true;
         } catch (DeliveryFailure failure) {
             metrics.failed(delivery.channel());
             if (failure.permanent() || attempts >= policy.attempts()) {
                 park(delivery, attempts, failure.getMessage());
             } else {
                 Instant next = clock.instant().plus(policy.waitAfter(attempts));
-                deliveries.retryAt(id, attempts, failure.getMessage(), next);
+                deliveries.retryAt(delivery.id(), attempts, failure.getMessage(), next);
                 metrics.retried(delivery.channel());
-                log.info("{} delivery {} failed (attempt {}), trying again at {}: {}", delivery.channel(), id, attempts, next,
+                log.info("{} delivery {} failed (attempt {}), trying again at {}: {}", delivery.channel(), delivery.id(), attempts, next,
                         failure.getMessage());
             }
+            return false;
         }
     }
 

@@ -2,14 +2,23 @@ package org.bridgeway.notification.inapp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bridgeway.notification.notice.Notice;
 import org.springframework.stereotype.Component;
 
-/** Puts a notice in a recipient's in-app list, once, and onto their open live streams. */
+/** Puts notices in recipients' in-app lists, each once, and onto their open live streams. */
 @Component
 public class InAppNotices {
+
+    /** A notice for one in-app recipient ({@code user:<sub>} or {@code org:<id>}). */
+    public record ForRecipient(Notice notice, String recipient) {
+    }
 
     private final Notifications notifications;
     private final LiveNotifications live;
@@ -21,15 +30,20 @@ public class InAppNotices {
         this.clock = clock;
     }
 
-    /** @return false when this recipient has this notice already (a redelivered event) */
-    public boolean add(Notice notice, String recipient) {
-        String id = UUID.nameUUIDFromBytes((notice.eventId() + "|" + recipient + "|in-app").getBytes(StandardCharsets.UTF_8)).toString();
-        Notification notification = new Notification(id, recipient, notice.eventId(), notice.kind().name(), notice.subjectId(),
-                notice.reference(), notice.message(), notice.link(), clock.instant(), false);
-        if (!notifications.add(notification)) {
-            return false;
+    /** @return the notices written now; one a recipient has already (a redelivered event) is left out */
+    public List<Notice> addAll(List<ForRecipient> wanted) {
+        Instant now = clock.instant();
+        Map<String, Notice> byId = new LinkedHashMap<>();
+        List<Notification> toWrite = new ArrayList<>();
+        for (ForRecipient w : wanted) {
+            String id = UUID.nameUUIDFromBytes((w.notice().eventId() + "|" + w.recipient() + "|in-app").getBytes(StandardCharsets.UTF_8)).toString();
+            if (byId.putIfAbsent(id, w.notice()) == null) {
+                toWrite.add(new Notification(id, w.recipient(), w.notice().eventId(), w.notice().kind().name(), w.notice().subjectId(),
+                        w.notice().reference(), w.notice().message(), w.notice().link(), now, false));
+            }
         }
-        live.publish(notification);
-        return true;
+        List<Notification> written = notifications.addAll(toWrite);
+        written.forEach(live::publish);
+        return written.stream().map(notification -> byId.get(notification.id())).toList();
     }
 }

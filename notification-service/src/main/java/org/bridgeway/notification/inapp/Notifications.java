@@ -2,8 +2,8 @@ package org.bridgeway.notification.inapp;
 
 import java.util.List;
 
+import org.bridgeway.notification.store.NewDocuments;
 import org.bridgeway.notification.web.PageView;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -25,14 +25,9 @@ class Notifications {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("recipient", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
-    /** @return false when this notification exists already (a redelivered event) */
-    boolean add(Notification notification) {
-        try {
-            mongo.insert(notification, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+    /** @return those written now; one that exists already (a redelivered event) is left out */
+    List<Notification> addAll(List<Notification> notifications) {
+        return NewDocuments.insert(mongo, COLLECTION, Notification.class, notifications);
     }
 
     PageView<Notification> page(List<String> recipients, int page, int size) {

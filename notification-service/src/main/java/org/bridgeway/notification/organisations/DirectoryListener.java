@@ -63,7 +63,7 @@ class DirectoryListener {
                     "Notifications for " + organisation.name() + " cannot use every setting: " + String.join("; ", problems)
                             + ". Other recipients are still notified.",
                     "/directory/organisations/" + organisation.id(), Instant.now());
-            organisation.administratorsOrInbox().forEach(to -> dispatcher.dispatch(new Addressed(to, notice)));
+            dispatcher.dispatch(organisation.administratorsOrInbox().stream().map(to -> new Addressed(to, notice)).toList());
         }
     }
 
@@ -80,6 +80,6 @@ class DirectoryListener {
         Notice notice = new Notice(event.getId(), NoticeKind.LISTING_REVIEW_DUE, due.serviceId(), due.name(),
                 "Your listing " + due.name() + " is due for review: please check it is still right and confirm it.",
                 "/directory/services/" + due.serviceId(), due.reviewDueSince());
-        dispatcher.dispatch(new Addressed(Party.organisation(due.organisationId()), notice));
+        dispatcher.dispatch(List.of(new Addressed(Party.organisation(due.organisationId()), notice)));
     }
 }

@@ -51,6 +51,6 @@ class WebhookSwitch {
                         + "). Fix it, then switch it back on in the notification settings, or save a new URL in the directory.",
                 "/notifications/organisations/" + organisationId + "/webhook", clock.instant());
         List<Party> administrators = organisation == null ? List.of(Party.organisation(organisationId)) : organisation.administratorsOrInbox();
-        administrators.forEach(to -> dispatcher.dispatch(new Addressed(to, notice)));
+        dispatcher.dispatch(administrators.stream().map(to -> new Addressed(to, notice)).toList());
     }
 }
