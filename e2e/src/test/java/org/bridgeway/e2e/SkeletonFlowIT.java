@@ -158,6 +158,17 @@ class SkeletonFlowIT {
                         List.of("Referral accepted: " + reference, "Referral completed: " + reference)));
         assertThat(Mailbox.of(imap, "referrals@greendoctors.example")).allSatisfy(mail ->
                 assertThat(mail.text()).doesNotContain("Jo Bloggs", "07700", "ME7 1AA", "210 pounds"));
+
+        // Maya, a manager, sees the outcome categories for Green Doctors; too few to show, so "<5". Sam may not.
+        String maya = token("maya.manager");
+        String report = gateway("/api/reports/outcome-categories?organisation=" + GREEN_DOCTORS);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> Http.get(report, maya).status() == 200
+                && Http.get(report, maya).body().get("rows").valueStream().anyMatch(row -> row.get("category").asString().equals("fuel")));
+        assertThat(Http.get(report, maya).body().get("total").asString()).isEqualTo("<5");
+        Http.Response csv = Http.get(report + "&format=csv", maya);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw()).contains("# organisation: " + GREEN_DOCTORS, "fuel,Fuel Advice & Support,<5,").doesNotContain("Jo Bloggs");
+        assertProblem(Http.get(report, sam), 403);
     }
 
     static List<String> subjects(int imapPort, String address) {

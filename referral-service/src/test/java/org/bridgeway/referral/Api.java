@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Real HTTP calls to the service under test. */
 final class Api {
 
-    record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+    /** {@code body} is the JSON answer (a null node for any other), {@code text} the answer as it came. */
+    record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body, String text) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
@@ -44,8 +45,9 @@ final class Api {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().map(), body);
+            boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(false);
+            JsonNode body = response.body().isBlank() || !json ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().map(), body, response.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

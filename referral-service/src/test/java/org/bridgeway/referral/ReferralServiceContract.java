@@ -33,6 +33,7 @@ import org.bridgeway.referral.referral.Resident;
 import org.bridgeway.referral.referral.ResponseTimes;
 import org.bridgeway.referral.referral.Urgency;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -560,6 +561,11 @@ abstract class ReferralServiceContract {
         matrix.put(new Endpoint("POST", "/api/referrals/{id}/cancel", 0, (t, id) -> step(id, "cancel", t, 1, "{\"reason\":\"NO_LONGER_NEEDED\"}")),
                 new int[] {200, 404, 403, 404, 403, 403, 401});
 
+        for (String report : List.of("/api/reports/outcome-categories", "/api/reports/outcome-categories/trend", "/api/reports/funnel",
+                "/api/reports/responsiveness", "/api/reports/gaps")) {
+            matrix.put(new Endpoint("GET", report, 0, (t, id) -> api().get(report, t)), new int[] {403, 403, 403, 403, 200, 200, 401});
+        }
+
         List<String> wrong = new ArrayList<>();
         matrix.forEach((endpoint, expected) -> {
             int column = 0;
@@ -583,6 +589,68 @@ abstract class ReferralServiceContract {
                 .filter(endpoint -> endpoint.contains(" /api/")).collect(java.util.stream.Collectors.toSet());
         assertThat(matrix.keySet().stream().map(e -> e.method() + " " + e.pattern()).toList())
                 .as("every endpoint has a row in the authorisation matrix").containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @Test
+    void reportsCountOutcomesFromTheEventsAndHideSmallNumbers() {
+        String organisation = UUID.randomUUID().toString();
+        String provider = TestTokens.token("pat.provider", "PROVIDER", organisation, TestTokens.AUDIENCE);
+        Map<String, Integer> wanted = Map.of("fuel", 7, "debt", 6, "benefits", 2);
+        Map<String, List<String>> ids = new java.util.HashMap<>();
+        wanted.forEach((category, count) -> {
+            String serviceId = listing(1, "ACCEPTING", organisation, category);
+            for (int i = 0; i < count; i++) {
+                Api.Response created = api().post("/api/referrals", TestTokens.referrer(),
+                        submission(serviceId).replace("\"fuel\"", "\"" + category + "\""), Map.of());
+                assertThat(created.status()).isEqualTo(201);
+                ids.computeIfAbsent(category, c -> new ArrayList<>()).add(created.body().get("id").asString());
+            }
+        });
+        for (String id : ids.get("fuel").subList(0, 5)) {
+            assertThat(step(id, "accept", provider, 1, "").status()).isEqualTo(200);
+        }
+        assertThat(step(ids.get("fuel").get(5), "decline", provider, 1, "{\"reason\":\"NO_CAPACITY\"}").status()).isEqualTo(200);
+
+        String mine = "?organisation=" + organisation;
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response funnel = api().get("/api/reports/funnel" + mine, TestTokens.manager());
+            return funnel.status() == 200 && funnel.body().get("total").get("declined").asString().equals("<5")
+                    && funnel.body().get("total").get("accepted").asInt() == 5;
+        });
+        JsonNode categories = api().get("/api/reports/outcome-categories" + mine, TestTokens.manager()).body();
+        assertThat(categories.get("total").asInt()).isEqualTo(15);
+        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        categories.get("rows").valueStream().forEach(row -> rows.put(row.get("category").asString(), row));
+        assertThat(rows.get("fuel").get("count").asInt()).isEqualTo(7);
+        assertThat(rows.get("fuel").get("label").asString()).isEqualTo("Fuel Advice & Support");
+        assertThat(rows.get("fuel").get("percentage").asDouble()).isEqualTo(46.7);
+        assertThat(rows.get("benefits").get("count").asString()).as("1 to 4 is hidden").isEqualTo("<5");
+        assertThat(rows.get("debt").get("count").asString()).as("else benefits = 15 - 7 - 6").isEqualTo("*");
+        assertThat(rows.get("debt").get("percentage").isNull()).isTrue();
+
+        JsonNode fuel = api().get("/api/reports/funnel" + mine + "&groupBy=category", TestTokens.manager()).body().get("rows")
+                .valueStream().filter(row -> row.get("group").asString().equals("fuel")).findFirst().orElseThrow();
+        assertThat(fuel.get("submitted").asInt()).isEqualTo(7);
+        assertThat(fuel.get("accepted").asInt()).isEqualTo(5);
+        assertThat(fuel.get("acceptanceRate").asDouble()).isEqualTo(71.4);
+        assertThat(fuel.get("firstResponseMedianHours").asInt()).isEqualTo(1);
+
+        Api.Response csv = api().get("/api/reports/outcome-categories" + mine + "&format=csv", TestTokens.manager());
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.text()).contains("# organisation: " + organisation, "# from: ", "fuel,Fuel Advice & Support,7,46.7", "benefits,Benefits Advice,<5,")
+                .doesNotContain("Jo Bloggs", "ME7");
+    }
+
+    @Test
+    void reportsRefuseFiltersTheyCannotHonour() {
+        assertThat(fields(api().get("/api/reports/outcome-categories?from=2026-06-01&to=2026-05-01", TestTokens.manager()))).containsExactly("to");
+        assertThat(fields(api().get("/api/reports/outcome-categories?from=last%20week", TestTokens.manager()))).containsExactly("from");
+        assertThat(fields(api().get("/api/reports/funnel?area=atlantis", TestTokens.manager()))).containsExactly("area");
+        assertThat(fields(api().get("/api/reports/funnel?groupBy=colour", TestTokens.manager()))).containsExactly("groupBy");
+        assertThat(fields(api().get("/api/reports/gaps?category=spaceflight", TestTokens.manager()))).containsExactly("category");
+        assertThat(fields(api().get("/api/reports/funnel?organisation=" + UUID.randomUUID(), TestTokens.manager()))).containsExactly("organisation");
+        assertThat(fields(api().get("/api/reports/responsiveness?urgency=SOON", TestTokens.manager()))).containsExactly("urgency");
+        assertThat(fields(api().get("/api/reports/outcome-categories?format=pdf", TestTokens.manager()))).containsExactly("format");
     }
 
     Api.Response step(String id, String action, String token, long version, String body) {

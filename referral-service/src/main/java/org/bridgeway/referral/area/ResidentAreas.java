@@ -25,14 +25,19 @@ public class ResidentAreas {
     }
 
     record AreasFile(List<Area> areas, List<District> postcodeDistricts) {
-        record Area(String code, String parent) {
+        record Area(String code, String name, String type, String parent, Double imdScore, String imdBand) {
         }
 
         record District(String district, List<String> areas) {
         }
     }
 
+    /** An area of the reference tree, with the deprivation figures the reference data has for it. */
+    public record AreaInfo(String code, String name, String type, String parent, Double imdScore, String imdBand) {
+    }
+
     private final Map<String, String> parents = new HashMap<>();
+    private final Map<String, AreaInfo> areas = new java.util.LinkedHashMap<>();
     private final Map<String, Place> byDistrict = new HashMap<>();
 
     ResidentAreas(JsonMapper json) {
@@ -45,7 +50,10 @@ public class ResidentAreas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        file.areas().forEach(area -> parents.put(area.code(), area.parent()));
+        file.areas().forEach(area -> {
+            parents.put(area.code(), area.parent());
+            areas.put(area.code(), new AreaInfo(area.code(), area.name(), area.type(), area.parent(), area.imdScore(), area.imdBand()));
+        });
         file.postcodeDistricts().forEach(d ->
                 byDistrict.put(d.district().toUpperCase(Locale.ROOT), new Place(d.areas().getFirst(), List.copyOf(d.areas()))));
     }
@@ -66,6 +74,25 @@ public class ResidentAreas {
     public boolean covers(List<String> coverage, Place place) {
         for (String a = place.main(); a != null; a = parents.get(a)) {
             if (coverage.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every area of the reference tree, parents before children. */
+    public List<AreaInfo> areas() {
+        return List.copyOf(areas.values());
+    }
+
+    public boolean known(String area) {
+        return areas.containsKey(area);
+    }
+
+    /** Whether {@code area} is {@code ancestor} or lies below it. */
+    public boolean within(String area, String ancestor) {
+        for (String a = area; a != null; a = parents.get(a)) {
+            if (a.equals(ancestor)) {
                 return true;
             }
         }

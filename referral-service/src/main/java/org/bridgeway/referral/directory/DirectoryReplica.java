@@ -1,5 +1,6 @@
 package org.bridgeway.referral.directory;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -19,6 +20,11 @@ public class DirectoryReplica {
 
     DirectoryReplica(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Every listing in the replica (for reports on provision; a few thousand documents). */
+    public List<ListingReplica> all() {
+        return mongo.findAll(ListingReplica.class, COLLECTION);
     }
 
     public Optional<ListingReplica> find(String serviceId) {

@@ -1,0 +1,83 @@
+package org.bridgeway.referral.reports;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bridgeway.referral.area.ResidentAreas;
+
+/**
+ * Which referrals a report counts: those submitted from {@code from} to {@code to} (whole days,
+ * London time, both included), narrowed by any of the resident's area (or an area above it),
+ * need category, receiving organisation, service, referring organisation and urgency. Checked
+ * by {@link ReportRequests} before it gets here.
+ */
+record ReportFilter(LocalDate from, LocalDate to, String area, String category, String organisation, String service,
+                    String referringOrganisation, String urgency) {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int NOTHING = -2;
+
+    /** The period and the filters set, as a report names them. */
+    Map<String, String> described() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("from", from.toString());
+        d.put("to", to.toString());
+        put(d, "area", area);
+        put(d, "category", category);
+        put(d, "organisation", organisation);
+        put(d, "service", service);
+        put(d, "referringOrganisation", referringOrganisation);
+        put(d, "urgency", urgency);
+        return d;
+    }
+
+    private static void put(Map<String, String> d, String name, String value) {
+        if (value != null) {
+            d.put(name, value);
+        }
+    }
+
+    /** The filter in the facts' own codes; call it under the facts' read lock. */
+    Bound bind(ReferralFacts facts, ResidentAreas areas) {
+        BitSet areaCodes = null;
+        if (area != null) {
+            areaCodes = new BitSet();
+            for (int code = 0; code < facts.areas.size(); code++) {
+                if (areas.within(facts.areas.value(code), area)) {
+                    areaCodes.set(code);
+                }
+            }
+        }
+        return new Bound(from.atStartOfDay(LONDON).toInstant().toEpochMilli(),
+                to.plusDays(1).atStartOfDay(LONDON).toInstant().toEpochMilli(), areaCodes,
+                code(facts.categories, category), code(facts.organisations, organisation), code(facts.services, service),
+                code(facts.organisations, referringOrganisation), urgency == null ? null : "URGENT".equals(urgency));
+    }
+
+    private static int code(Dictionary dictionary, String value) {
+        if (value == null) {
+            return Dictionary.NONE;
+        }
+        int code = dictionary.existing(value);
+        return code == Dictionary.NONE ? NOTHING : code;
+    }
+
+    /** A filter ready to test rows: NONE is "any", a value never seen matches no row. */
+    record Bound(long fromMillis, long toMillis, BitSet areas, int category, int organisation, int service,
+                 int referringOrganisation, Boolean urgent) {
+
+        boolean matches(ReferralFacts f, int row) {
+            long t = f.submittedAt[row];
+            return t >= fromMillis && t < toMillis
+                    && (areas == null || (f.area[row] >= 0 && areas.get(f.area[row])))
+                    && (category == Dictionary.NONE || f.category[row] == category)
+                    && (organisation == Dictionary.NONE || f.organisation[row] == organisation)
+                    && (service == Dictionary.NONE || f.service[row] == service)
+                    && (referringOrganisation == Dictionary.NONE || f.referrerOrganisation[row] == referringOrganisation)
+                    && (urgent == null || f.urgent[row] == urgent);
+        }
+    }
+}

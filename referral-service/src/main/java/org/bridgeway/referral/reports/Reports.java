@@ -1,0 +1,366 @@
+package org.bridgeway.referral.reports;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+import org.bridgeway.referral.area.ResidentAreas;
+import org.bridgeway.referral.directory.ListingReplica;
+import org.bridgeway.referral.reports.Disclosure.Count;
+import org.springframework.stereotype.Component;
+
+/**
+ * The manager reports, computed from {@link ReferralFacts} (and, for provision, the directory
+ * replica) at the moment they are asked for. Every count goes through {@link Disclosure}; no
+ * report carries anything about a resident but counts by area.
+ */
+@Component
+class Reports {
+
+    record CategoryRow(String category, String label, Count count, Double percentage) {
+    }
+
+    record OutcomeCategories(String report, Map<String, String> filters, Count total, List<CategoryRow> rows) {
+    }
+
+    record MonthRow(String month, Count total, List<CategoryRow> rows) {
+    }
+
+    record Trend(String report, Map<String, String> filters, List<MonthRow> months) {
+    }
+
+    record FunnelRow(String group, String label, Count submitted, Count accepted, Count declined, Map<String, Count> declinedByReason,
+                     Count expired, Count cancelled, Count completed, Map<String, Count> completedByOutcome, Double acceptanceRate,
+                     Integer firstResponseMedianHours, Integer firstResponseP90Hours, Integer completionMedianHours,
+                     Integer completionP90Hours, Count overdueNow) {
+    }
+
+    record Funnel(String report, Map<String, String> filters, String groupBy, List<FunnelRow> rows, FunnelRow total) {
+    }
+
+    record ResponsivenessRow(String id, String name, Count referrals, Integer usuallyRepliesWithinDays, Double acceptedPercent) {
+    }
+
+    record Responsiveness(String report, Map<String, String> filters, String by, List<ResponsivenessRow> rows) {
+    }
+
+    record GapRow(String area, String areaName, String category, String label, int listings, int providers, Count demand,
+                  boolean oneListingOrNone) {
+    }
+
+    record DeprivedArea(String area, String name, Double imdScore, String imdBand, int listings, boolean fewListings) {
+    }
+
+    record Gaps(String report, Map<String, String> filters, List<GapRow> rows, List<DeprivedArea> deprivedAreas) {
+    }
+
+    /** What a funnel can be grouped by, and how each row is read. */
+    enum GroupBy {
+        CATEGORY, ORGANISATION, AREA, SERVICE, REFERRING_ORGANISATION, URGENCY, MONTH;
+
+        static GroupBy of(String name) {
+            return switch (name) {
+                case "category" -> CATEGORY;
+                case "organisation" -> ORGANISATION;
+                case "area" -> AREA;
+                case "service" -> SERVICE;
+                case "referringOrganisation" -> REFERRING_ORGANISATION;
+                case "urgency" -> URGENCY;
+                case "month" -> MONTH;
+                default -> null;
+            };
+        }
+    }
+
+    private final ReportProjection projection;
+    private final NeedCategories categories;
+    private final ResidentAreas areas;
+    private final Provision provision;
+
+    Reports(ReportProjection projection, NeedCategories categories, ResidentAreas areas, Provision provision) {
+        this.projection = projection;
+        this.categories = categories;
+        this.areas = areas;
+        this.provision = provision;
+    }
+
+    OutcomeCategories outcomeCategories(ReportFilter filter) {
+        Map<String, Long> perCategory = projection.facts().read(f -> {
+            ReportFilter.Bound bound = filter.bind(f, areas);
+            long[] counts = new long[f.categories.size()];
+            for (int row = 0; row < f.size; row++) {
+                if (bound.matches(f, row) && f.category[row] >= 0) {
+                    counts[f.category[row]]++;
+                }
+            }
+            Map<String, Long> byCode = new LinkedHashMap<>();
+            for (int code = 0; code < counts.length; code++) {
+                if (counts[code] > 0) {
+                    byCode.put(f.categories.value(code), counts[code]);
+                }
+            }
+            return byCode;
+        });
+        CategoryTable table = table(perCategory);
+        return new OutcomeCategories("outcome-categories", filter.described(), table.total(), table.rows());
+    }
+
+    Trend trend(ReportFilter filter) {
+        TreeMap<String, Map<String, Long>> perMonth = projection.facts().read(f -> {
+            ReportFilter.Bound bound = filter.bind(f, areas);
+            TreeMap<String, Map<String, Long>> months = new TreeMap<>();
+            for (int row = 0; row < f.size; row++) {
+                if (bound.matches(f, row) && f.category[row] >= 0) {
+                    String month = f.month(row);
+                    months.computeIfAbsent(month, m -> new LinkedHashMap<>()).merge(f.categories.value(f.category[row]), 1L, Long::sum);
+                }
+            }
+            return months;
+        });
+        List<MonthRow> months = new ArrayList<>();
+        perMonth.forEach((month, counts) -> {
+            CategoryTable table = table(counts);
+            months.add(new MonthRow(month, table.total(), table.rows()));
+        });
+        return new Trend("outcome-categories-trend", filter.described(), months);
+    }
+
+    private record CategoryTable(Count total, List<CategoryRow> rows) {
+    }
+
+    /** Counts per category as published: largest first, small ones hidden with their percentage. */
+    private CategoryTable table(Map<String, Long> perCategory) {
+        List<String> codes = perCategory.keySet().stream()
+                .sorted(Comparator.comparing((String code) -> -perCategory.get(code)).thenComparing(code -> code)).toList();
+        List<Count> shown = Disclosure.parts(codes.stream().mapToLong(perCategory::get).toArray());
+        Count total = Disclosure.count(perCategory.values().stream().mapToLong(Long::longValue).sum());
+        List<CategoryRow> rows = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            rows.add(new CategoryRow(codes.get(i), categories.label(codes.get(i)), shown.get(i), Disclosure.percentage(shown.get(i), total)));
+        }
+        rows.sort(Comparator.comparing((CategoryRow row) -> row.count().hidden()));
+        return new CategoryTable(total, rows);
+    }
+
+    Funnel funnel(ReportFilter filter, GroupBy groupBy) {
+        Map<String, Tally> tallies = new TreeMap<>();
+        Tally all = new Tally();
+        Map<String, String> labels = new LinkedHashMap<>();
+        projection.facts().read(f -> {
+            ReportFilter.Bound bound = filter.bind(f, areas);
+            IntFunction<String> key = keyOf(f, groupBy);
+            for (int row = 0; row < f.size; row++) {
+                if (bound.matches(f, row)) {
+                    String group = key.apply(row);
+                    tallies.computeIfAbsent(group == null ? "unknown" : group, g -> new Tally()).add(f, row);
+                    all.add(f, row);
+                }
+            }
+            return null;
+        });
+        tallies.keySet().forEach(group -> labels.put(group, label(groupBy, group)));
+        List<String> groups = new ArrayList<>(tallies.keySet());
+        List<Tally> rows = groups.stream().map(tallies::get).toList();
+        Map<String, List<Count>> columns = new LinkedHashMap<>();
+        columns.put("submitted", Disclosure.parts(rows.stream().mapToLong(t -> t.submitted).toArray()));
+        columns.put("accepted", Disclosure.parts(rows.stream().mapToLong(t -> t.accepted).toArray()));
+        columns.put("declined", Disclosure.parts(rows.stream().mapToLong(t -> t.declined).toArray()));
+        columns.put("expired", Disclosure.parts(rows.stream().mapToLong(t -> t.expired).toArray()));
+        columns.put("cancelled", Disclosure.parts(rows.stream().mapToLong(t -> t.cancelled).toArray()));
+        columns.put("completed", Disclosure.parts(rows.stream().mapToLong(t -> t.completed).toArray()));
+        columns.put("overdue", Disclosure.parts(rows.stream().mapToLong(t -> t.overdueNow).toArray()));
+        List<FunnelRow> funnelRows = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            int at = i;
+            funnelRows.add(rows.get(i).row(groups.get(i), labels.get(groups.get(i)), name -> columns.get(name).get(at)));
+        }
+        return new Funnel("funnel", filter.described(), groupName(groupBy), funnelRows,
+                all.row("total", "All referrals", name -> Disclosure.count(all.value(name))));
+    }
+
+    Responsiveness responsiveness(ReportFilter filter, boolean byService) {
+        Map<String, Tally> tallies = new TreeMap<>();
+        projection.facts().read(f -> {
+            ReportFilter.Bound bound = filter.bind(f, areas);
+            for (int row = 0; row < f.size; row++) {
+                if (bound.matches(f, row)) {
+                    String id = byService ? f.services.value(f.service[row]) : f.organisations.value(f.organisation[row]);
+                    if (id != null) {
+                        tallies.computeIfAbsent(id, g -> new Tally()).add(f, row);
+                    }
+                }
+            }
+            return null;
+        });
+        Map<String, String> names = new LinkedHashMap<>();
+        provision.listings().all().forEach(listing -> names.put(listing.id(), listing.name()));
+        List<ResponsivenessRow> rows = new ArrayList<>();
+        tallies.forEach((id, t) -> {
+            Integer medianHours = t.firstResponse.hours(50);
+            rows.add(new ResponsivenessRow(id, byService ? names.get(id) : null, Disclosure.count(t.submitted),
+                    medianHours == null ? null : Math.max(1, (medianHours + 23) / 24),
+                    t.submitted < 5 ? null : Math.round(t.accepted * 1000.0 / t.submitted) / 10.0));
+        });
+        return new Responsiveness("responsiveness", filter.described(), byService ? "service" : "organisation", rows);
+    }
+
+    Gaps gaps(ReportFilter filter) {
+        List<ListingReplica> active = provision.listings().all().stream().filter(ListingReplica::active).toList();
+        List<ResidentAreas.AreaInfo> places = areas.areas().stream()
+                .filter(a -> Set.of("UNITARY_AUTHORITY", "DISTRICT", "TOWN").contains(a.type()))
+                .filter(a -> filter.area() == null || areas.within(a.code(), filter.area()))
+                .toList();
+        List<String> wanted = filter.category() == null ? categories.codes() : List.of(filter.category());
+        Map<String, Map<String, Long>> demand = projection.facts().read(f -> {
+            ReportFilter.Bound bound = filter.bind(f, areas);
+            Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
+            for (int row = 0; row < f.size; row++) {
+                if (bound.matches(f, row) && f.area[row] >= 0 && f.category[row] >= 0) {
+                    byArea.computeIfAbsent(f.areas.value(f.area[row]), a -> new LinkedHashMap<>())
+                            .merge(f.categories.value(f.category[row]), 1L, Long::sum);
+                }
+            }
+            return byArea;
+        });
+        List<GapRow> rows = new ArrayList<>();
+        for (ResidentAreas.AreaInfo place : places) {
+            long[] demandByCategory = new long[wanted.size()];
+            for (int i = 0; i < wanted.size(); i++) {
+                String category = wanted.get(i);
+                demandByCategory[i] = demand.entrySet().stream().filter(e -> areas.within(e.getKey(), place.code()))
+                        .mapToLong(e -> e.getValue().getOrDefault(category, 0L)).sum();
+            }
+            List<Count> protectedDemand = Disclosure.parts(demandByCategory);
+            for (int i = 0; i < wanted.size(); i++) {
+                String category = wanted.get(i);
+                List<ListingReplica> serving = active.stream()
+                        .filter(l -> l.categories() != null && l.categories().contains(category) && serves(l, place.code())).toList();
+                int providers = (int) serving.stream().map(ListingReplica::organisationId).distinct().count();
+                rows.add(new GapRow(place.code(), place.name(), category, categories.label(category), serving.size(), providers,
+                        protectedDemand.get(i), serving.size() <= 1));
+            }
+        }
+        List<DeprivedArea> deprived = areas.areas().stream()
+                .filter(a -> "LOCAL_AREA".equals(a.type()) && (a.imdScore() != null || a.imdBand() != null))
+                .filter(a -> filter.area() == null || areas.within(a.code(), filter.area()))
+                .map(a -> {
+                    int listings = (int) active.stream().filter(l -> serves(l, a.code())).count();
+                    boolean highDeprivation = (a.imdScore() != null && a.imdScore() >= 45) || "over-45".equals(a.imdBand());
+                    return new DeprivedArea(a.code(), a.name(), a.imdScore(), a.imdBand(), listings, highDeprivation && listings <= 2);
+                })
+                .sorted(Comparator.comparing(DeprivedArea::fewListings).reversed().thenComparing(DeprivedArea::listings))
+                .toList();
+        return new Gaps("gaps", filter.described(), rows, deprived);
+    }
+
+    /** Whether a listing serves all of an area: it covers the whole directory area, the area itself, or an area above it. */
+    private boolean serves(ListingReplica listing, String area) {
+        if (listing.coverage() == null) {
+            return false;
+        }
+        return listing.coverage().wholeArea() || listing.coverage().areas().stream().anyMatch(covered -> areas.within(area, covered));
+    }
+
+    private IntFunction<String> keyOf(ReferralFacts f, GroupBy groupBy) {
+        return switch (groupBy) {
+            case CATEGORY -> row -> f.categories.value(f.category[row]);
+            case ORGANISATION -> row -> f.organisations.value(f.organisation[row]);
+            case AREA -> row -> f.areas.value(f.area[row]);
+            case SERVICE -> row -> f.services.value(f.service[row]);
+            case REFERRING_ORGANISATION -> row -> f.organisations.value(f.referrerOrganisation[row]);
+            case URGENCY -> row -> f.urgent[row] ? "URGENT" : "ROUTINE";
+            case MONTH -> row -> f.month(row);
+        };
+    }
+
+    private String label(GroupBy groupBy, String group) {
+        return switch (groupBy) {
+            case CATEGORY -> categories.label(group);
+            case AREA -> areas.areas().stream().filter(a -> a.code().equals(group)).map(ResidentAreas.AreaInfo::name).findFirst().orElse(group);
+            case SERVICE -> provision.listings().all().stream().filter(l -> l.id().equals(group)).map(ListingReplica::name)
+                    .findFirst().orElse(group);
+            default -> group;
+        };
+    }
+
+    private static String groupName(GroupBy groupBy) {
+        return switch (groupBy) {
+            case REFERRING_ORGANISATION -> "referringOrganisation";
+            default -> groupBy.name().toLowerCase();
+        };
+    }
+
+    /** The funnel counts of a group of referrals. */
+    private static final class Tally {
+        long submitted, accepted, declined, expired, cancelled, completed, overdueNow;
+        final Map<String, Long> declinedByReason = new TreeMap<>();
+        final Map<String, Long> completedByOutcome = new TreeMap<>();
+        final Durations firstResponse = new Durations();
+        final Durations completion = new Durations();
+
+        void add(ReferralFacts f, int row) {
+            int stages = f.stages[row];
+            submitted++;
+            if ((stages & ReferralFacts.ACCEPTED) != 0) {
+                accepted++;
+            }
+            if ((stages & ReferralFacts.DECLINED) != 0) {
+                declined++;
+                declinedByReason.merge(String.valueOf(f.reasons.value(f.declineReason[row])), 1L, Long::sum);
+            }
+            if ((stages & ReferralFacts.EXPIRED) != 0) {
+                expired++;
+            }
+            if ((stages & ReferralFacts.CANCELLED) != 0) {
+                cancelled++;
+            }
+            if ((stages & ReferralFacts.COMPLETED) != 0) {
+                completed++;
+                completedByOutcome.merge(String.valueOf(f.outcomes.value(f.outcome[row])), 1L, Long::sum);
+                completion.add(f.completionMinutes[row]);
+            }
+            if ((stages & ReferralFacts.OVERDUE_NOW) != 0) {
+                overdueNow++;
+            }
+            if (f.firstResponseMinutes[row] >= 0) {
+                firstResponse.add(f.firstResponseMinutes[row]);
+            }
+        }
+
+        long value(String name) {
+            return switch (name) {
+                case "submitted" -> submitted;
+                case "accepted" -> accepted;
+                case "declined" -> declined;
+                case "expired" -> expired;
+                case "cancelled" -> cancelled;
+                case "completed" -> completed;
+                default -> overdueNow;
+            };
+        }
+
+        FunnelRow row(String group, String label, java.util.function.Function<String, Count> column) {
+            Count submittedCount = column.apply("submitted");
+            Count acceptedCount = column.apply("accepted");
+            Double rate = submitted < 5 ? null : Disclosure.percentage(acceptedCount, submittedCount);
+            return new FunnelRow(group, label, submittedCount, acceptedCount, column.apply("declined"), breakdown(declinedByReason),
+                    column.apply("expired"), column.apply("cancelled"), column.apply("completed"), breakdown(completedByOutcome), rate,
+                    firstResponse.hours(50), firstResponse.hours(90), completion.hours(50), completion.hours(90), column.apply("overdue"));
+        }
+
+        private static Map<String, Count> breakdown(Map<String, Long> counts) {
+            List<String> keys = new ArrayList<>(counts.keySet());
+            List<Count> shown = Disclosure.parts(keys.stream().mapToLong(counts::get).toArray());
+            Map<String, Count> result = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                result.put(keys.get(i), shown.get(i));
+            }
+            return result;
+        }
+    }
+}
