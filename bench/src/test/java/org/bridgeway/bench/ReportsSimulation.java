@@ -40,8 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * report with a random period and one random filter or grouping. Asserts each report's p95
  * under {@code p95ms} (200).
  *
- * <p>Stop notification-service before generating, or it will notify about every generated
- * referral (see README.md).
+ * <p>notification-service reads the generated events too (an in-app notice per new referral).
  */
 public class ReportsSimulation extends Simulation {
 

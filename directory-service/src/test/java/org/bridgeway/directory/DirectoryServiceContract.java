@@ -27,6 +27,13 @@ import java.time.Instant;
 import static org.awaitility.Awaitility.await;
 import org.springframework.beans.factory.annotation.Value;
 
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import java.net.URI;
+
 /** The directory's behaviour over real HTTP, Kafka and the store. */
 abstract class DirectoryServiceContract {
 
@@ -41,6 +48,29 @@ abstract class DirectoryServiceContract {
 
     Api api() {
         return new Api(port);
+    }
+
+    @Test
+    void aListingShowsHowItsProviderAnswersReferralsOnceReferralServiceHasSaid() {
+        String serviceId = UUID.randomUUID().toString();
+        String path = "/api/directory/services/" + serviceId + "/responsiveness";
+        assertThat(api().get(path, TestTokens.referrer()).status()).isEqualTo(404);
+
+        CloudEvent figures = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType("org.bridgeway.referral.responsiveness.v1")
+                .withSource(URI.create("/bridgeway/referral-service")).withData("application/json", """
+                        {"subject":"service","id":"%s","periodFrom":"2025-11-24","periodTo":"2026-11-23","referrals":41,
+                         "usuallyRepliesWithinDays":2,"acceptedPercent":87.8}""".formatted(serviceId).getBytes(StandardCharsets.UTF_8)).build();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(KafkaMessageFactory.<String>createWriter("referral.responsiveness.v1", "service:" + serviceId).writeBinary(figures));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get(path, TestTokens.referrer()).status() == 200);
+        JsonNode shown = api().get(path, TestTokens.referrer()).body();
+        assertThat(shown.get("usuallyRepliesWithinDays").asInt()).isEqualTo(2);
+        assertThat(shown.get("acceptedPercent").asDouble()).isEqualTo(87.8);
+        assertThat(shown.get("referrals").asInt()).isEqualTo(41);
+        assertThat(api().get(path, null).status()).isEqualTo(401);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The embedded broker and store, one of each per test JVM, as in the one-command run. */
 final class EmbeddedInfrastructure {
 
-    static final String[] TOPICS = {"directory.services.v1", "directory.organisations.v1"};
+    static final String[] TOPICS = {"directory.services.v1", "directory.organisations.v1", "referral.responsiveness.v1"};
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static String mongoUri;

@@ -16,6 +16,8 @@ final class Topics {
             topic("directory.services.v1", 3, COMPACTED),
             topic("directory.organisations.v1", 3, COMPACTED),
             topic("referral.events.v1", 6, KEPT),
+            // Providers' responsiveness, from referral-service's reports to the directory's listings.
+            topic("referral.responsiveness.v1", 3, COMPACTED),
             // Dead letters: one topic per consuming service and source topic.
             topic("directory.services.v1.referral-service.dlt", 1, KEPT),
             topic("referral.events.v1.notification-service.dlt", 1, KEPT),

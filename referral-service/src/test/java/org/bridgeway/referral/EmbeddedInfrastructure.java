@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The embedded broker and store, one of each per test JVM, as in the one-command run. */
 final class EmbeddedInfrastructure {
 
-    static final String[] TOPICS = {"directory.services.v1", "referral.events.v1", "directory.services.v1.referral-service.dlt"};
+    static final String[] TOPICS = {"directory.services.v1", "referral.events.v1", "directory.services.v1.referral-service.dlt",
+            "referral.responsiveness.v1"};
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static String mongoUri;
@@ -27,5 +28,6 @@ final class EmbeddedInfrastructure {
         registry.add("spring.mongodb.uri", () -> mongoUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+        registry.add("bridgeway.reports.publish-responsiveness-every", () -> "PT2S");
     }
 }

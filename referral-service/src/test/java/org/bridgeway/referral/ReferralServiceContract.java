@@ -639,6 +639,14 @@ abstract class ReferralServiceContract {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.text()).contains("# organisation: " + organisation, "# from: ", "fuel,Fuel Advice & Support,7,46.7", "benefits,Benefits Advice,<5,")
                 .doesNotContain("Jo Bloggs", "ME7");
+
+        // The directory hears how the organisation answers: 5 of 15 accepted, replies within a day.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !records("referral.responsiveness.v1", r -> ("organisation:" + organisation).equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"acceptedPercent\":33.3")).isEmpty());
+        String figures = new String(records("referral.responsiveness.v1", r -> ("organisation:" + organisation).equals(r.key())).getLast().value(),
+                StandardCharsets.UTF_8);
+        assertThat(figures).contains("\"referrals\":15", "\"usuallyRepliesWithinDays\":1").doesNotContain("Jo Bloggs");
+        assertThat(Contracts.violations("org.bridgeway.referral.responsiveness.v1", figures.getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test

@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -35,10 +34,12 @@ final class ReferralFacts {
     final Dictionary outcomes = new Dictionary();
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Integer> rowOf = new HashMap<>();
+    private final RowIndex rowOf = new RowIndex();
     int size;
     long[] submittedAt = new long[1024];
     long[] sequence = new long[1024];
+    /** The month submitted in, London time, as year * 12 + month - 1. */
+    int[] month = new int[1024];
     int[] category = new int[1024];
     int[] area = new int[1024];
     int[] organisation = new int[1024];
@@ -72,18 +73,29 @@ final class ReferralFacts {
         }
     }
 
-    /** The month (London time) a row's referral was submitted in, as 2026-11. */
-    String month(int row) {
-        return YearMonth.from(Instant.ofEpochMilli(submittedAt[row]).atZone(ReportFilter.LONDON)).toString();
+    /** A month as {@link #month} counts it, written 2026-11. */
+    static String monthName(int month) {
+        return YearMonth.of(month / 12, month % 12 + 1).toString();
+    }
+
+    static int monthOf(YearMonth month) {
+        return month.getYear() * 12 + month.getMonthValue() - 1;
     }
 
     private void apply(Event e) {
-        Integer row = rowOf.get(e.referralId());
-        if (row == null) {
+        UUID id;
+        try {
+            id = UUID.fromString(e.referralId());
+        } catch (IllegalArgumentException notAUuid) {
+            return; // the contract says uuid; nothing else can be counted
+        }
+        int row = rowOf.get(id);
+        if (row < 0) {
             if (!"submitted".equals(e.change())) {
                 return; // its submission is not in the history read so far
             }
             row = append(e);
+            rowOf.put(id, row);
         } else if (e.sequence() <= sequence[row]) {
             return; // a duplicate, or older than what the row has seen
         }
@@ -121,8 +133,8 @@ final class ReferralFacts {
             grow(size * 2);
         }
         int row = size++;
-        rowOf.put(e.referralId(), row);
         submittedAt[row] = e.occurredAt().toEpochMilli();
+        month[row] = monthOf(YearMonth.from(e.occurredAt().atZone(ReportFilter.LONDON)));
         category[row] = categories.code(e.category());
         area[row] = areas.code(e.area());
         organisation[row] = organisations.code(e.organisationId());
@@ -140,6 +152,7 @@ final class ReferralFacts {
     private void grow(int capacity) {
         submittedAt = Arrays.copyOf(submittedAt, capacity);
         sequence = Arrays.copyOf(sequence, capacity);
+        month = Arrays.copyOf(month, capacity);
         category = Arrays.copyOf(category, capacity);
         area = Arrays.copyOf(area, capacity);
         organisation = Arrays.copyOf(organisation, capacity);

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.function.IntUnaryOperator;
 
 import org.bridgeway.referral.area.ResidentAreas;
 import org.bridgeway.referral.directory.ListingReplica;
@@ -111,23 +113,36 @@ class Reports {
     }
 
     Trend trend(ReportFilter filter) {
+        int firstMonth = ReferralFacts.monthOf(YearMonth.from(filter.from()));
+        int months = ReferralFacts.monthOf(YearMonth.from(filter.to())) - firstMonth + 1;
         TreeMap<String, Map<String, Long>> perMonth = projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
-            TreeMap<String, Map<String, Long>> months = new TreeMap<>();
+            long[][] counts = new long[months][f.categories.size()];
             for (int row = 0; row < f.size; row++) {
                 if (bound.matches(f, row) && f.category[row] >= 0) {
-                    String month = f.month(row);
-                    months.computeIfAbsent(month, m -> new LinkedHashMap<>()).merge(f.categories.value(f.category[row]), 1L, Long::sum);
+                    counts[f.month[row] - firstMonth][f.category[row]]++;
                 }
             }
-            return months;
+            TreeMap<String, Map<String, Long>> named = new TreeMap<>();
+            for (int m = 0; m < months; m++) {
+                Map<String, Long> byCategory = new LinkedHashMap<>();
+                for (int c = 0; c < counts[m].length; c++) {
+                    if (counts[m][c] > 0) {
+                        byCategory.put(f.categories.value(c), counts[m][c]);
+                    }
+                }
+                if (!byCategory.isEmpty()) {
+                    named.put(ReferralFacts.monthName(firstMonth + m), byCategory);
+                }
+            }
+            return named;
         });
-        List<MonthRow> months = new ArrayList<>();
+        List<MonthRow> rows = new ArrayList<>();
         perMonth.forEach((month, counts) -> {
             CategoryTable table = table(counts);
-            months.add(new MonthRow(month, table.total(), table.rows()));
+            rows.add(new MonthRow(month, table.total(), table.rows()));
         });
-        return new Trend("outcome-categories-trend", filter.described(), months);
+        return new Trend("outcome-categories-trend", filter.described(), rows);
     }
 
     private record CategoryTable(Count total, List<CategoryRow> rows) {
@@ -153,16 +168,36 @@ class Reports {
         Map<String, String> labels = new LinkedHashMap<>();
         projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
-            IntFunction<String> key = keyOf(f, groupBy);
+            IntUnaryOperator key = keyOf(f, groupBy);
+            Map<Integer, Tally> byKey = new HashMap<>();
+            Tally[] small = new Tally[256];
             for (int row = 0; row < f.size; row++) {
                 if (bound.matches(f, row)) {
-                    String group = key.apply(row);
-                    tallies.computeIfAbsent(group == null ? "unknown" : group, g -> new Tally()).add(f, row);
-                    all.add(f, row);
+                    int k = key.applyAsInt(row);
+                    Tally tally = k >= 0 && k < small.length ? small[k] : byKey.get(k);
+                    if (tally == null) {
+                        tally = new Tally(f);
+                        if (k >= 0 && k < small.length) {
+                            small[k] = tally;
+                        } else {
+                            byKey.put(k, tally);
+                        }
+                    }
+                    tally.add(f, row);
                 }
             }
+            for (int k = 0; k < small.length; k++) {
+                if (small[k] != null) {
+                    byKey.put(k, small[k]);
+                }
+            }
+            byKey.forEach((k, tally) -> {
+                String group = nameOf(f, groupBy, k);
+                tallies.merge(group == null ? "unknown" : group, tally.named(f), Tally::plus);
+            });
             return null;
         });
+        tallies.values().forEach(all::plus);
         tallies.keySet().forEach(group -> labels.put(group, label(groupBy, group)));
         List<String> groups = new ArrayList<>(tallies.keySet());
         List<Tally> rows = groups.stream().map(tallies::get).toList();
@@ -187,12 +222,20 @@ class Reports {
         Map<String, Tally> tallies = new TreeMap<>();
         projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
+            int[] codes = byService ? f.service : f.organisation;
+            Tally[] byCode = new Tally[(byService ? f.services : f.organisations).size()];
             for (int row = 0; row < f.size; row++) {
-                if (bound.matches(f, row)) {
-                    String id = byService ? f.services.value(f.service[row]) : f.organisations.value(f.organisation[row]);
-                    if (id != null) {
-                        tallies.computeIfAbsent(id, g -> new Tally()).add(f, row);
+                if (bound.matches(f, row) && codes[row] >= 0) {
+                    Tally tally = byCode[codes[row]];
+                    if (tally == null) {
+                        tally = byCode[codes[row]] = new Tally(f);
                     }
+                    tally.add(f, row);
+                }
+            }
+            for (int code = 0; code < byCode.length; code++) {
+                if (byCode[code] != null) {
+                    tallies.put((byService ? f.services : f.organisations).value(code), byCode[code].named(f));
                 }
             }
             return null;
@@ -218,11 +261,18 @@ class Reports {
         List<String> wanted = filter.category() == null ? categories.codes() : List.of(filter.category());
         Map<String, Map<String, Long>> demand = projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
-            Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
+            long[][] counts = new long[f.areas.size()][f.categories.size()];
             for (int row = 0; row < f.size; row++) {
                 if (bound.matches(f, row) && f.area[row] >= 0 && f.category[row] >= 0) {
-                    byArea.computeIfAbsent(f.areas.value(f.area[row]), a -> new LinkedHashMap<>())
-                            .merge(f.categories.value(f.category[row]), 1L, Long::sum);
+                    counts[f.area[row]][f.category[row]]++;
+                }
+            }
+            Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
+            for (int a = 0; a < counts.length; a++) {
+                for (int c = 0; c < counts[a].length; c++) {
+                    if (counts[a][c] > 0) {
+                        byArea.computeIfAbsent(f.areas.value(a), x -> new LinkedHashMap<>()).put(f.categories.value(c), counts[a][c]);
+                    }
                 }
             }
             return byArea;
@@ -266,15 +316,27 @@ class Reports {
         return listing.coverage().wholeArea() || listing.coverage().areas().stream().anyMatch(covered -> areas.within(area, covered));
     }
 
-    private IntFunction<String> keyOf(ReferralFacts f, GroupBy groupBy) {
+    /** Each row's group as a number: a dictionary code, the month, or urgent (1) and routine (0); -1 for none. */
+    private static IntUnaryOperator keyOf(ReferralFacts f, GroupBy groupBy) {
         return switch (groupBy) {
-            case CATEGORY -> row -> f.categories.value(f.category[row]);
-            case ORGANISATION -> row -> f.organisations.value(f.organisation[row]);
-            case AREA -> row -> f.areas.value(f.area[row]);
-            case SERVICE -> row -> f.services.value(f.service[row]);
-            case REFERRING_ORGANISATION -> row -> f.organisations.value(f.referrerOrganisation[row]);
-            case URGENCY -> row -> f.urgent[row] ? "URGENT" : "ROUTINE";
-            case MONTH -> row -> f.month(row);
+            case CATEGORY -> row -> f.category[row];
+            case ORGANISATION -> row -> f.organisation[row];
+            case AREA -> row -> f.area[row];
+            case SERVICE -> row -> f.service[row];
+            case REFERRING_ORGANISATION -> row -> f.referrerOrganisation[row];
+            case URGENCY -> row -> f.urgent[row] ? 1 : 0;
+            case MONTH -> row -> f.month[row];
+        };
+    }
+
+    private static String nameOf(ReferralFacts f, GroupBy groupBy, int key) {
+        return switch (groupBy) {
+            case CATEGORY -> f.categories.value(key);
+            case ORGANISATION, REFERRING_ORGANISATION -> f.organisations.value(key);
+            case AREA -> f.areas.value(key);
+            case SERVICE -> f.services.value(key);
+            case URGENCY -> key == 1 ? "URGENT" : "ROUTINE";
+            case MONTH -> ReferralFacts.monthName(key);
         };
     }
 
@@ -295,13 +357,28 @@ class Reports {
         };
     }
 
-    /** The funnel counts of a group of referrals. */
+    /**
+     * The funnel counts of a group of referrals. While scanning, reasons and outcomes are counted
+     * by dictionary code; {@link #named} turns them into names once the scan is done.
+     */
     private static final class Tally {
         long submitted, accepted, declined, expired, cancelled, completed, overdueNow;
+        long[] reasonCodes;
+        long[] outcomeCodes;
         final Map<String, Long> declinedByReason = new TreeMap<>();
         final Map<String, Long> completedByOutcome = new TreeMap<>();
         final Durations firstResponse = new Durations();
         final Durations completion = new Durations();
+
+        Tally() {
+            this.reasonCodes = new long[0];
+            this.outcomeCodes = new long[0];
+        }
+
+        Tally(ReferralFacts f) {
+            this.reasonCodes = new long[f.reasons.size() + 1];
+            this.outcomeCodes = new long[f.outcomes.size() + 1];
+        }
 
         void add(ReferralFacts f, int row) {
             int stages = f.stages[row];
@@ -311,7 +388,7 @@ class Reports {
             }
             if ((stages & ReferralFacts.DECLINED) != 0) {
                 declined++;
-                declinedByReason.merge(String.valueOf(f.reasons.value(f.declineReason[row])), 1L, Long::sum);
+                reasonCodes[f.declineReason[row] + 1]++;
             }
             if ((stages & ReferralFacts.EXPIRED) != 0) {
                 expired++;
@@ -321,7 +398,7 @@ class Reports {
             }
             if ((stages & ReferralFacts.COMPLETED) != 0) {
                 completed++;
-                completedByOutcome.merge(String.valueOf(f.outcomes.value(f.outcome[row])), 1L, Long::sum);
+                outcomeCodes[f.outcome[row] + 1]++;
                 completion.add(f.completionMinutes[row]);
             }
             if ((stages & ReferralFacts.OVERDUE_NOW) != 0) {
@@ -330,6 +407,37 @@ class Reports {
             if (f.firstResponseMinutes[row] >= 0) {
                 firstResponse.add(f.firstResponseMinutes[row]);
             }
+        }
+
+        /** Names the reasons and outcomes counted by code (code -1, none given, is "null"). */
+        Tally named(ReferralFacts f) {
+            for (int i = 0; i < reasonCodes.length; i++) {
+                if (reasonCodes[i] > 0) {
+                    declinedByReason.merge(String.valueOf(f.reasons.value(i - 1)), reasonCodes[i], Long::sum);
+                }
+            }
+            for (int i = 0; i < outcomeCodes.length; i++) {
+                if (outcomeCodes[i] > 0) {
+                    completedByOutcome.merge(String.valueOf(f.outcomes.value(i - 1)), outcomeCodes[i], Long::sum);
+                }
+            }
+            return this;
+        }
+
+        /** Adds another group's counts to this one's. */
+        Tally plus(Tally other) {
+            submitted += other.submitted;
+            accepted += other.accepted;
+            declined += other.declined;
+            expired += other.expired;
+            cancelled += other.cancelled;
+            completed += other.completed;
+            overdueNow += other.overdueNow;
+            other.declinedByReason.forEach((k, v) -> declinedByReason.merge(k, v, Long::sum));
+            other.completedByOutcome.forEach((k, v) -> completedByOutcome.merge(k, v, Long::sum));
+            firstResponse.plus(other.firstResponse);
+            completion.plus(other.completion);
+            return this;
         }
 
         long value(String name) {

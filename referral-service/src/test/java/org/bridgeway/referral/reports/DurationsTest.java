@@ -1,0 +1,33 @@
+package org.bridgeway.referral.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Medians and 90th percentiles of response times, to the hour for two weeks and to the day after. */
+class DurationsTest {
+
+    @Test
+    void percentilesAreTheUpperEdgeOfTheirHourOrDay() {
+        Durations durations = new Durations();
+        for (int minutes : new int[] {30, 90, 100, 150, 20 * 24 * 60 + 5}) {
+            durations.add(minutes);
+        }
+        assertThat(durations.hours(50)).isEqualTo(2);
+        assertThat(durations.hours(90)).as("20 days and 5 minutes: within the 21st day").isEqualTo(21 * 24);
+    }
+
+    @Test
+    void fewerThanFiveSayNothingAndGroupsAddUp() {
+        Durations one = new Durations();
+        one.add(60);
+        assertThat(one.hours(50)).isNull();
+        Durations other = new Durations();
+        for (int i = 0; i < 4; i++) {
+            other.add(3 * 60);
+        }
+        one.plus(other);
+        assertThat(one.hours(50)).isEqualTo(4);
+        assertThat(new Durations().hours(50)).isNull();
+    }
+}
