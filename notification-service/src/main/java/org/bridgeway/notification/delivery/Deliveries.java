@@ -14,7 +14,6 @@ import org.bridgeway.notification.delivery.Delivery.Status;
 import org.bridgeway.notification.notice.Party;
 import org.bridgeway.notification.store.NewDocuments;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

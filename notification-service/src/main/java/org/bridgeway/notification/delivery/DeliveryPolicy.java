@@ -7,17 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How hard a failed send is tried: again after {@code firstRetry}, doubling up to
  * {@code longestWait}, at most {@code attempts} times before it is parked. The defaults ride out
- * an SMTP or webhook outage of about an hour and a half. {@code concurrency} sends go at once:
+ * an SMTP or webhook outage of about an hour and a half. The worker looks for due deliveries
+ * every {@code bridgeway.notification.delivery.poll-every} (500 ms). {@code concurrency} sends go at once:
  * each waits mostly on the network (an SMTP dialogue, a webhook's answer).
  */
 @ConfigurationProperties("bridgeway.notification.delivery")
-record DeliveryPolicy(Duration firstRetry, Duration longestWait, int attempts, Duration pollEvery, int concurrency) {
+record DeliveryPolicy(Duration firstRetry, Duration longestWait, int attempts, int concurrency) {
 
     DeliveryPolicy {
         firstRetry = firstRetry == null ? Duration.ofSeconds(10) : firstRetry;
         longestWait = longestWait == null ? Duration.ofMinutes(15) : longestWait;
         attempts = attempts == 0 ? 12 : attempts;
-        pollEvery = pollEvery == null ? Duration.ofMillis(500) : pollEvery;
         concurrency = concurrency == 0 ? 8 : concurrency;
     }
 

@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int BATCH = 100;
+    /** Longer than a batch can take: 50 sends, 8 at a time, each at most about 13 s (connect and answer time-outs). */
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final int BATCH = 50;
 
     private final Deliveries deliveries;
     private final Map<Channel, Sender> senders;
@@ -94,14 +95,24 @@ class DeliveryWorker {
         sending.shutdownNow();
     }
 
-    /** @return true when it went; a failure is scheduled again or parked here */
+    /**
+     * @return true when it went; a failure is scheduled again or parked here. Never throws, so
+     * one delivery's trouble cannot keep the batch's successes from being recorded.
+     */
     private boolean send(Delivery delivery) {
         int attempts = delivery.attempts() + 1;
+        DeliveryFailure failure;
         try {
             senders.get(delivery.channel()).send(delivery);
             return true;
-        } catch (DeliveryFailure failure) {
-            metrics.failed(delivery.channel());
+        } catch (DeliveryFailure e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = DeliveryFailure.temporary("unexpected " + e.getClass().getSimpleName());
+            log.warn("{} delivery {} failed unexpectedly", delivery.channel(), delivery.id(), e);
+        }
+        metrics.failed(delivery.channel());
+        try {
             if (failure.permanent() || attempts >= policy.attempts()) {
                 park(delivery, attempts, failure.getMessage());
             } else {
@@ -111,8 +122,11 @@ class DeliveryWorker {
                 log.info("{} delivery {} failed (attempt {}), trying again at {}: {}", delivery.channel(), delivery.id(), attempts, next,
                         failure.getMessage());
             }
-            return false;
+        } catch (RuntimeException e) {
+            // Recording the failure failed: the lease runs out and the delivery is tried again.
+            log.warn("Could not record the failure of {} delivery {}: {}", delivery.channel(), delivery.id(), e.getMessage());
         }
+        return false;
     }
 
     private void park(Delivery delivery, int attempts, String reason) {

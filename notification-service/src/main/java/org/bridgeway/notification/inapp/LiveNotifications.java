@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class LiveNotifications {
 
-    private static final long NEVER_TIME_OUT = 0L;
+    /** A stream ends after 15 minutes; the browser's EventSource reconnects, and the token is checked again. */
+    private static final long TIME_OUT_MS = 15 * 60 * 1000L;
 
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 
@@ -35,7 +36,7 @@ class LiveNotifications {
     }
 
     SseEmitter open(List<String> recipients) {
-        SseEmitter emitter = new SseEmitter(NEVER_TIME_OUT);
+        SseEmitter emitter = new SseEmitter(TIME_OUT_MS);
         recipients.forEach(recipient -> streams.computeIfAbsent(recipient, r -> new CopyOnWriteArraySet<>()).add(emitter));
         Runnable close = () -> recipients.forEach(recipient -> {
             Set<SseEmitter> open = streams.get(recipient);

@@ -11,9 +11,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A message that fails is retried with back-off, then parked on {@code <topic>.notification-service.dlt}
- * with the error in its headers; a message that cannot be read is parked at once. Either way the
- * partition moves on.
+ * A message that cannot be read (unknown type or version, not JSON) is parked at once on
+ * {@code <topic>.notification-service.dlt} with the error in its headers and the partition moves
+ * on; any other failure is retried with back-off (up to 30 s apart) until it succeeds.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfig {
@@ -22,8 +22,10 @@ class KafkaConsumerConfig {
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, @Value("${spring.application.name}") String service) {
         DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(record.topic() + "." + service + ".dlt", 0));
+        // Anything but an unreadable message is retried until it succeeds (a store outage, say):
+        // parking a readable event would lose its notices. The consumer lag metric shows the wait.
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxElapsedTime(10_000);
+        backOff.setMaxInterval(30_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(parking, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class, CloudEventRWException.class);
         return handler;

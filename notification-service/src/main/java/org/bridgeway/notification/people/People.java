@@ -1,8 +1,10 @@
 package org.bridgeway.notification.people;
 
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,27 +24,23 @@ public class People {
     }
 
     private final MongoTemplate mongo;
-    /** What is in the store already, so a call writes only when an address changes. */
-    private final Map<String, String> known = new ConcurrentHashMap<>();
+    /** What the store holds, for five minutes: a call writes only when an address changes, and another instance's change shows here within that time. */
+    private final Cache<String, Optional<String>> known = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(50_000).build();
 
     People(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Optional<String> emailOf(String userId) {
-        String cached = known.get(userId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Person person = mongo.findById(userId, Person.class, COLLECTION);
-        return Optional.ofNullable(person).map(Person::email);
+        return known.get(userId, id -> Optional.ofNullable(mongo.findById(id, Person.class, COLLECTION)).map(Person::email));
     }
 
     void remember(String userId, String email) {
-        if (userId == null || email == null || email.equals(known.get(userId))) {
+        if (userId == null || email == null || emailOf(userId).filter(email::equals).isPresent()) {
             return;
         }
         mongo.save(new Person(userId, email), COLLECTION);
-        known.put(userId, email);
+        known.put(userId, Optional.of(email));
     }
 }

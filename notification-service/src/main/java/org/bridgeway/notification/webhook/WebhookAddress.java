@@ -22,7 +22,7 @@ public final class WebhookAddress {
         try {
             URI uri = new URI(url);
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-                return Optional.of("\"" + url + "\" is not an https address");
+                return Optional.of("\"" + url + "\" is not an http or https address");
             }
             if (uri.getHost() == null || uri.getUserInfo() != null || url.length() > 2000) {
                 return Optional.of("\"" + url + "\" has no host, has a user name in it, or is too long");
@@ -42,8 +42,11 @@ public final class WebhookAddress {
             return Optional.of("only https webhooks are called");
         }
         for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+            byte[] bytes = address.getAddress();
+            boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+            boolean carrierGradeNat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
             if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                    || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierGradeNat) {
                 return Optional.of("the webhook's host is on a local or private network");
             }
         }

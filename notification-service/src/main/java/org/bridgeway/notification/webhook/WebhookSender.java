@@ -61,6 +61,9 @@ class WebhookSender implements Sender {
         WebhookSettings settings = webhooks.find(organisationId)
                 .filter(held -> delivery.address().equals(held.url()))
                 .orElseThrow(() -> DeliveryFailure.permanent("the organisation no longer has this webhook"));
+        if (!settings.enabled()) {
+            throw DeliveryFailure.permanent("the webhook is switched off");
+        }
         Notice notice = delivery.notice();
         byte[] body = json.writeValueAsBytes(new WebhookCall(notice.eventId(), delivery.id(), notice.kind().name(), notice.subjectId(),
                 notice.reference(), notice.message(), linkBase + notice.link(), notice.occurredAt()));

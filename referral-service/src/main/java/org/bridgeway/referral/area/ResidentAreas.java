@@ -72,12 +72,7 @@ public class ResidentAreas {
      * gets a warning, as the resident may live in the part outside.
      */
     public boolean covers(List<String> coverage, Place place) {
-        for (String a = place.main(); a != null; a = parents.get(a)) {
-            if (coverage.contains(a)) {
-                return true;
-            }
-        }
-        return false;
+        return coverage.stream().anyMatch(covered -> within(place.main(), covered));
     }
 
     /** Every area of the reference tree, parents before children. */

@@ -3,7 +3,7 @@ package org.bridgeway.referral.reports;
 /**
  * How long something took, for medians and 90th percentiles: a count per hour for the first two
  * weeks, then per day up to 90 days (and one for longer). Percentiles of a million durations cost
- * a pass over 414 counters, and a group with nothing to count holds none.
+ * a pass over 413 counters, and a group with nothing to count holds none.
  */
 final class Durations {
 
@@ -42,13 +42,11 @@ final class Durations {
             return null;
         }
         long wanted = (long) Math.ceil(count * percent / 100.0);
-        long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += counts[i];
-            if (seen >= wanted) {
-                return i < HOURLY ? i + 1 : HOURLY + (i - HOURLY + 1) * 24;
-            }
+        int i = 0;
+        long seen = counts[0];
+        while (seen < wanted) { // the counts add up to count, so this stops at the last bucket at the latest
+            seen += counts[++i];
         }
-        return HOURLY + DAILY * 24 + 1;
+        return i < HOURLY ? i + 1 : HOURLY + (i - HOURLY + 1) * 24;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,7 +21,7 @@ class Provision {
 
     private static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
-    record Listings(List<ListingReplica> all, Set<String> organisations, Instant readAt) {
+    record Listings(List<ListingReplica> all, Set<String> organisations, Map<String, String> names, Instant readAt) {
     }
 
     private final DirectoryReplica replica;
@@ -36,7 +37,8 @@ class Provision {
         Listings held = listings;
         if (held == null || held.readAt().plus(FRESH_FOR).isBefore(clock.instant())) {
             List<ListingReplica> all = replica.all();
-            held = new Listings(all, all.stream().map(ListingReplica::organisationId).collect(Collectors.toUnmodifiableSet()), clock.instant());
+            held = new Listings(all, all.stream().map(ListingReplica::organisationId).collect(Collectors.toUnmodifiableSet()),
+                    all.stream().collect(Collectors.toUnmodifiableMap(ListingReplica::id, ListingReplica::name, (a, b) -> a)), clock.instant());
             listings = held;
         }
         return held;

@@ -20,6 +20,12 @@ record ReportFilter(LocalDate from, LocalDate to, String area, String category, 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int NOTHING = -2;
 
+    /** The twelve months to today (London time), with no other filter. */
+    static ReportFilter lastTwelveMonths(java.time.Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(LONDON));
+        return new ReportFilter(today.minusYears(1).plusDays(1), today, null, null, null, null, null, null);
+    }
+
     /** The period and the filters set, as a report names them. */
     Map<String, String> described() {
         Map<String, String> d = new LinkedHashMap<>();

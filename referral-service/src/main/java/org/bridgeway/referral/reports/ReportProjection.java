@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps {@link ReferralFacts} from referral.events.v1, read from the beginning at every start:
  * the topic is kept for ever, so replaying it is the rebuild, and no resident record is read.
- * Every instance reads every partition (no consumer group), so each answers for the whole
- * platform. Reports wait until the history that existed at start has been read; after that
+ * Every instance assigns itself every partition and commits no offsets (its group id only names
+ * it), so each answers for the whole platform. Reports wait until the history that existed at start has been read; after that
  * new events arrive within a second.
  */
 @Component
@@ -50,7 +50,6 @@ class ReportProjection implements SmartLifecycle {
     private volatile Thread reader;
     private volatile boolean ready;
     private volatile Instant startedAt;
-    private volatile Duration rebuiltIn;
     private volatile long eventsRead;
 
     ReportProjection(ConsumerFactory<String, byte[]> consumers, JsonMapper json, MeterRegistry registry) {
@@ -67,11 +66,6 @@ class ReportProjection implements SmartLifecycle {
 
     boolean ready() {
         return ready;
-    }
-
-    /** How long reading the history took, once it has been read. */
-    Duration rebuiltIn() {
-        return rebuiltIn;
     }
 
     @Override
@@ -108,32 +102,63 @@ class ReportProjection implements SmartLifecycle {
 
     private void read() {
         try (Consumer<String, byte[]> c = consumer) {
-            List<TopicPartition> partitions = c.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = partitions(c);
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> historyEnds = c.endOffsets(partitions);
             while (true) {
-                List<ReferralFacts.Event> events = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
-                    ReferralFacts.Event event = eventOf(record);
-                    if (event != null) {
-                        events.add(event);
+                try {
+                    List<ReferralFacts.Event> events = new ArrayList<>();
+                    for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
+                        ReferralFacts.Event event = eventOf(record);
+                        if (event != null) {
+                            events.add(event);
+                        }
                     }
-                }
-                facts.applyAll(events);
-                eventsRead += events.size();
-                if (!ready && historyEnds.entrySet().stream().allMatch(end -> c.position(end.getKey()) >= end.getValue())) {
-                    rebuiltIn = Duration.between(startedAt, Instant.now());
-                    ready = true;
-                    log.info("Report projection read the history: {} events, {} referrals, in {} s", eventsRead, facts.size,
-                            rebuiltIn.toMillis() / 1000.0);
+                    facts.applyAll(events);
+                    eventsRead += events.size();
+                    if (!ready && historyEnds.entrySet().stream().allMatch(end -> c.position(end.getKey()) >= end.getValue())) {
+                        ready = true;
+                        log.info("Report projection read the history: {} events, {} referrals, in {} s", eventsRead, facts.size,
+                                Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+                    }
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    // The broker is away or a fetch failed: the positions hold, so go on from there shortly.
+                    log.warn("Report projection paused: {}", e.getMessage());
+                    pause();
                 }
             }
         } catch (WakeupException stopping) {
             // stop() asked
-        } catch (RuntimeException e) {
-            log.error("Report projection stopped: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The topic's partitions, waiting (as the broker may still be starting) until it has some. */
+    private List<TopicPartition> partitions(Consumer<String, byte[]> c) {
+        while (true) {
+            try {
+                List<TopicPartition> partitions = c.partitionsFor(TOPIC).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                if (!partitions.isEmpty()) {
+                    return partitions;
+                }
+            } catch (WakeupException stopping) {
+                throw stopping;
+            } catch (RuntimeException e) {
+                log.warn("Report projection waits for {}: {}", TOPIC, e.getMessage());
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
         }
     }
 

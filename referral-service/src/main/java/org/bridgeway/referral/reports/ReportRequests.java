@@ -36,7 +36,8 @@ class ReportRequests {
 
     ReportFilter filter(String from, String to, String area, String category, String organisation, String service,
                         String referringOrganisation, String urgency) {
-        LocalDate end = to == null ? LocalDate.now(clock.withZone(ReportFilter.LONDON)) : date("to", to);
+        ReportFilter lastTwelveMonths = ReportFilter.lastTwelveMonths(clock);
+        LocalDate end = to == null ? lastTwelveMonths.to() : date("to", to);
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : date("from", from);
         if (end.isBefore(start)) {
             throw new InvalidFieldException("to", "must not be before from (" + start + ")");

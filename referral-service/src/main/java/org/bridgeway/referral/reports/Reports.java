@@ -162,15 +162,14 @@ class Reports {
         return new CategoryTable(total, rows);
     }
 
-    Funnel funnel(ReportFilter filter, GroupBy groupBy) {
+    /** The referrals the filter matches, counted per group (named; "unknown" where the group is not recorded). */
+    private Map<String, Tally> tallies(ReportFilter filter, GroupBy groupBy) {
         Map<String, Tally> tallies = new TreeMap<>();
-        Tally all = new Tally();
-        Map<String, String> labels = new LinkedHashMap<>();
         projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
             IntUnaryOperator key = keyOf(f, groupBy);
             Map<Integer, Tally> byKey = new HashMap<>();
-            Tally[] small = new Tally[256];
+            Tally[] small = new Tally[1024]; // dictionary codes mostly; months and large dictionaries go to the map
             for (int row = 0; row < f.size; row++) {
                 if (bound.matches(f, row)) {
                     int k = key.applyAsInt(row);
@@ -192,11 +191,18 @@ class Reports {
                 }
             }
             byKey.forEach((k, tally) -> {
-                String group = nameOf(f, groupBy, k);
+                String group = k < 0 ? null : nameOf(f, groupBy, k);
                 tallies.merge(group == null ? "unknown" : group, tally.named(f), Tally::plus);
             });
             return null;
         });
+        return tallies;
+    }
+
+    Funnel funnel(ReportFilter filter, GroupBy groupBy) {
+        Map<String, Tally> tallies = tallies(filter, groupBy);
+        Tally all = new Tally();
+        Map<String, String> labels = new LinkedHashMap<>();
         tallies.values().forEach(all::plus);
         tallies.keySet().forEach(group -> labels.put(group, label(groupBy, group)));
         List<String> groups = new ArrayList<>(tallies.keySet());
@@ -219,35 +225,14 @@ class Reports {
     }
 
     Responsiveness responsiveness(ReportFilter filter, boolean byService) {
-        Map<String, Tally> tallies = new TreeMap<>();
-        projection.facts().read(f -> {
-            ReportFilter.Bound bound = filter.bind(f, areas);
-            int[] codes = byService ? f.service : f.organisation;
-            Tally[] byCode = new Tally[(byService ? f.services : f.organisations).size()];
-            for (int row = 0; row < f.size; row++) {
-                if (bound.matches(f, row) && codes[row] >= 0) {
-                    Tally tally = byCode[codes[row]];
-                    if (tally == null) {
-                        tally = byCode[codes[row]] = new Tally(f);
-                    }
-                    tally.add(f, row);
-                }
-            }
-            for (int code = 0; code < byCode.length; code++) {
-                if (byCode[code] != null) {
-                    tallies.put((byService ? f.services : f.organisations).value(code), byCode[code].named(f));
-                }
-            }
-            return null;
-        });
-        Map<String, String> names = new LinkedHashMap<>();
-        provision.listings().all().forEach(listing -> names.put(listing.id(), listing.name()));
+        Map<String, Tally> tallies = tallies(filter, byService ? GroupBy.SERVICE : GroupBy.ORGANISATION);
+        tallies.remove("unknown");
+        Map<String, String> names = provision.listings().names();
         List<ResponsivenessRow> rows = new ArrayList<>();
         tallies.forEach((id, t) -> {
             Integer medianHours = t.firstResponse.hours(50);
             rows.add(new ResponsivenessRow(id, byService ? names.get(id) : null, Disclosure.count(t.submitted),
-                    medianHours == null ? null : Math.max(1, (medianHours + 23) / 24),
-                    t.submitted < 5 ? null : Math.round(t.accepted * 1000.0 / t.submitted) / 10.0));
+                    medianHours == null ? null : Math.max(1, (medianHours + 23) / 24), t.acceptedPercent()));
         });
         return new Responsiveness("responsiveness", filter.described(), byService ? "service" : "organisation", rows);
     }
@@ -344,8 +329,7 @@ class Reports {
         return switch (groupBy) {
             case CATEGORY -> categories.label(group);
             case AREA -> areas.areas().stream().filter(a -> a.code().equals(group)).map(ResidentAreas.AreaInfo::name).findFirst().orElse(group);
-            case SERVICE -> provision.listings().all().stream().filter(l -> l.id().equals(group)).map(ListingReplica::name)
-                    .findFirst().orElse(group);
+            case SERVICE -> provision.listings().names().getOrDefault(group, group);
             default -> group;
         };
     }
@@ -453,20 +437,28 @@ class Reports {
         }
 
         FunnelRow row(String group, String label, java.util.function.Function<String, Count> column) {
-            Count submittedCount = column.apply("submitted");
-            Count acceptedCount = column.apply("accepted");
-            Double rate = submitted < 5 ? null : Disclosure.percentage(acceptedCount, submittedCount);
-            return new FunnelRow(group, label, submittedCount, acceptedCount, column.apply("declined"), breakdown(declinedByReason),
-                    column.apply("expired"), column.apply("cancelled"), column.apply("completed"), breakdown(completedByOutcome), rate,
-                    firstResponse.hours(50), firstResponse.hours(90), completion.hours(50), completion.hours(90), column.apply("overdue"));
+            Count declinedCount = column.apply("declined");
+            Count completedCount = column.apply("completed");
+            return new FunnelRow(group, label, column.apply("submitted"), column.apply("accepted"), declinedCount,
+                    breakdown(declinedByReason, declinedCount.hidden()), column.apply("expired"), column.apply("cancelled"), completedCount,
+                    breakdown(completedByOutcome, completedCount.hidden()), acceptedPercent(), firstResponse.hours(50), firstResponse.hours(90),
+                    completion.hours(50), completion.hours(90), column.apply("overdue"));
         }
 
-        private static Map<String, Count> breakdown(Map<String, Long> counts) {
+        /** The share accepted, unless it would tell a count from 1 to 4 (accepted or not accepted). */
+        Double acceptedPercent() {
+            List<Count> split = Disclosure.parts(new long[] {accepted, submitted - accepted});
+            return split.get(0).hidden() || split.get(1).hidden() ? null
+                    : Disclosure.percentage(split.get(0), Disclosure.count(submitted));
+        }
+
+        /** A breakdown of a count; all of it hidden when the count is, or the parts would add up to it. */
+        private static Map<String, Count> breakdown(Map<String, Long> counts, boolean wholeHidden) {
             List<String> keys = new ArrayList<>(counts.keySet());
             List<Count> shown = Disclosure.parts(keys.stream().mapToLong(counts::get).toArray());
             Map<String, Count> result = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) {
-                result.put(keys.get(i), shown.get(i));
+                result.put(keys.get(i), wholeHidden ? new Count(shown.get(i).value(), shown.get(i).value() > 0) : shown.get(i));
             }
             return result;
         }

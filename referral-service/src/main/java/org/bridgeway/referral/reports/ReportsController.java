@@ -97,13 +97,14 @@ class ReportsController {
     }
 
     private <T> ResponseEntity<?> answer(Filters f, Function<ReportFilter, T> report, Function<T, String> csv) {
-        ReportFilter filter = requests.filter(f.from(), f.to(), f.area(), f.category(), f.organisation(), f.service(),
-                f.referringOrganisation(), f.urgency());
         if (!projection.ready()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "The reports are being rebuilt from the referral history; try again in a few seconds.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }
+        // Checked once the history is read: an organisation may be known only from its referrals.
+        ReportFilter filter = requests.filter(f.from(), f.to(), f.area(), f.category(), f.organisation(), f.service(),
+                f.referringOrganisation(), f.urgency());
         T result = report.apply(filter);
         if ("csv".equals(f.format())) {
             return ResponseEntity.ok().contentType(CSV)
@@ -148,7 +149,7 @@ class ReportsController {
             }
             String cell = cells.get(i) == null ? "" : cells.get(i);
             // Quoted when needed, and never read as a formula by a spreadsheet.
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+")) {
+            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+")) {
                 cell = "'" + cell;
             }
             csv.append(cell.matches("[^\",\\n\\r]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
@@ -77,18 +76,14 @@ class ResponsivenessPublisher {
     }
 
     private int publish(String subject, boolean byService) {
-        ReportFilter lastYear = new ReportFilter(java.time.LocalDate.now(clock.withZone(ReportFilter.LONDON)).minusYears(1).plusDays(1),
-                java.time.LocalDate.now(clock.withZone(ReportFilter.LONDON)), null, null, null, null, null, null);
+        ReportFilter lastYear = ReportFilter.lastTwelveMonths(clock);
         int sent = 0;
         for (Reports.ResponsivenessRow row : reports.responsiveness(lastYear, byService).rows()) {
             String key = subject + ":" + row.id();
             ProviderResponsiveness figures = new ProviderResponsiveness(subject, row.id(), lastYear.from().toString(), lastYear.to().toString(),
                     row.referrals(), row.usuallyRepliesWithinDays(), row.acceptedPercent());
-            ProviderResponsiveness before = published.get(key);
-            if (before != null && Objects.equals(before.referrals(), figures.referrals())
-                    && Objects.equals(before.usuallyRepliesWithinDays(), figures.usuallyRepliesWithinDays())
-                    && Objects.equals(before.acceptedPercent(), figures.acceptedPercent())) {
-                continue;
+            if (figures.equals(published.get(key))) {
+                continue; // the period moves on daily, so every figure is published again at least once a day
             }
             CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType(TYPE)
                     .withSource(URI.create("/bridgeway/referral-service")).withSubject(key).withTime(clock.instant().atOffset(java.time.ZoneOffset.UTC))
