@@ -2,6 +2,7 @@ package org.bridgeway.referral.reports;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,21 +208,18 @@ class Reports {
         tallies.keySet().forEach(group -> labels.put(group, label(groupBy, group)));
         List<String> groups = new ArrayList<>(tallies.keySet());
         List<Tally> rows = groups.stream().map(tallies::get).toList();
-        Map<String, List<Count>> columns = new LinkedHashMap<>();
-        columns.put("submitted", Disclosure.parts(rows.stream().mapToLong(t -> t.submitted).toArray()));
-        columns.put("accepted", Disclosure.parts(rows.stream().mapToLong(t -> t.accepted).toArray()));
-        columns.put("declined", Disclosure.parts(rows.stream().mapToLong(t -> t.declined).toArray()));
-        columns.put("expired", Disclosure.parts(rows.stream().mapToLong(t -> t.expired).toArray()));
-        columns.put("cancelled", Disclosure.parts(rows.stream().mapToLong(t -> t.cancelled).toArray()));
-        columns.put("completed", Disclosure.parts(rows.stream().mapToLong(t -> t.completed).toArray()));
-        columns.put("overdue", Disclosure.parts(rows.stream().mapToLong(t -> t.overdueNow).toArray()));
+        // Each measure protected across the groups, so a group's hidden count cannot be worked back from the others.
+        Map<Measure, List<Count>> columns = new EnumMap<>(Measure.class);
+        for (Measure measure : Measure.values()) {
+            columns.put(measure, Disclosure.parts(rows.stream().mapToLong(t -> t.get(measure)).toArray()));
+        }
         List<FunnelRow> funnelRows = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             int at = i;
-            funnelRows.add(rows.get(i).row(groups.get(i), labels.get(groups.get(i)), name -> columns.get(name).get(at)));
+            funnelRows.add(rows.get(i).row(groups.get(i), labels.get(groups.get(i)), measure -> columns.get(measure).get(at)));
         }
         return new Funnel("funnel", filter.described(), groupName(groupBy), funnelRows,
-                all.row("total", "All referrals", name -> Disclosure.count(all.value(name))));
+                all.row("total", "All referrals", measure -> Disclosure.count(all.get(measure))));
     }
 
     Responsiveness responsiveness(ReportFilter filter, boolean byService) {
@@ -231,7 +229,7 @@ class Reports {
         List<ResponsivenessRow> rows = new ArrayList<>();
         tallies.forEach((id, t) -> {
             Integer medianHours = t.firstResponse.hours(50);
-            rows.add(new ResponsivenessRow(id, byService ? names.get(id) : null, Disclosure.count(t.submitted),
+            rows.add(new ResponsivenessRow(id, byService ? names.get(id) : null, Disclosure.count(t.get(Measure.SUBMITTED)),
                     medianHours == null ? null : Math.max(1, (medianHours + 23) / 24), t.acceptedPercent()));
         });
         return new Responsiveness("responsiveness", filter.described(), byService ? "service" : "organisation", rows);
@@ -341,12 +339,15 @@ class Reports {
         };
     }
 
+    /** The counts of the funnel, each a stage referrals reach (overdue: waiting past their response time now). */
+    private enum Measure { SUBMITTED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, COMPLETED, OVERDUE }
+
     /**
      * The funnel counts of a group of referrals. While scanning, reasons and outcomes are counted
      * by dictionary code; {@link #named} turns them into names once the scan is done.
      */
     private static final class Tally {
-        long submitted, accepted, declined, expired, cancelled, completed, overdueNow;
+        final long[] counts = new long[Measure.values().length];
         long[] reasonCodes;
         long[] outcomeCodes;
         final Map<String, Long> declinedByReason = new TreeMap<>();
@@ -366,31 +367,33 @@ class Reports {
 
         void add(ReferralFacts f, int row) {
             int stages = f.stages[row];
-            submitted++;
-            if ((stages & ReferralFacts.ACCEPTED) != 0) {
-                accepted++;
-            }
-            if ((stages & ReferralFacts.DECLINED) != 0) {
-                declined++;
+            counts[Measure.SUBMITTED.ordinal()]++;
+            count(stages, ReferralFacts.ACCEPTED, Measure.ACCEPTED);
+            count(stages, ReferralFacts.EXPIRED, Measure.EXPIRED);
+            count(stages, ReferralFacts.CANCELLED, Measure.CANCELLED);
+            count(stages, ReferralFacts.OVERDUE_NOW, Measure.OVERDUE);
+            if (count(stages, ReferralFacts.DECLINED, Measure.DECLINED)) {
                 reasonCodes[f.declineReason[row] + 1]++;
             }
-            if ((stages & ReferralFacts.EXPIRED) != 0) {
-                expired++;
-            }
-            if ((stages & ReferralFacts.CANCELLED) != 0) {
-                cancelled++;
-            }
-            if ((stages & ReferralFacts.COMPLETED) != 0) {
-                completed++;
+            if (count(stages, ReferralFacts.COMPLETED, Measure.COMPLETED)) {
                 outcomeCodes[f.outcome[row] + 1]++;
                 completion.add(f.completionMinutes[row]);
-            }
-            if ((stages & ReferralFacts.OVERDUE_NOW) != 0) {
-                overdueNow++;
             }
             if (f.firstResponseMinutes[row] >= 0) {
                 firstResponse.add(f.firstResponseMinutes[row]);
             }
+        }
+
+        private boolean count(int stages, int stage, Measure measure) {
+            boolean reached = (stages & stage) != 0;
+            if (reached) {
+                counts[measure.ordinal()]++;
+            }
+            return reached;
+        }
+
+        long get(Measure measure) {
+            return counts[measure.ordinal()];
         }
 
         /** Names the reasons and outcomes counted by code (code -1, none given, is "null"). */
@@ -410,13 +413,9 @@ class Reports {
 
         /** Adds another group's counts to this one's. */
         Tally plus(Tally other) {
-            submitted += other.submitted;
-            accepted += other.accepted;
-            declined += other.declined;
-            expired += other.expired;
-            cancelled += other.cancelled;
-            completed += other.completed;
-            overdueNow += other.overdueNow;
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
             other.declinedByReason.forEach((k, v) -> declinedByReason.merge(k, v, Long::sum));
             other.completedByOutcome.forEach((k, v) -> completedByOutcome.merge(k, v, Long::sum));
             firstResponse.plus(other.firstResponse);
@@ -424,30 +423,19 @@ class Reports {
             return this;
         }
 
-        long value(String name) {
-            return switch (name) {
-                case "submitted" -> submitted;
-                case "accepted" -> accepted;
-                case "declined" -> declined;
-                case "expired" -> expired;
-                case "cancelled" -> cancelled;
-                case "completed" -> completed;
-                default -> overdueNow;
-            };
-        }
-
-        FunnelRow row(String group, String label, java.util.function.Function<String, Count> column) {
-            Count declinedCount = column.apply("declined");
-            Count completedCount = column.apply("completed");
-            return new FunnelRow(group, label, column.apply("submitted"), column.apply("accepted"), declinedCount,
-                    breakdown(declinedByReason, declinedCount.hidden()), column.apply("expired"), column.apply("cancelled"), completedCount,
-                    breakdown(completedByOutcome, completedCount.hidden()), acceptedPercent(), firstResponse.hours(50), firstResponse.hours(90),
-                    completion.hours(50), completion.hours(90), column.apply("overdue"));
+        FunnelRow row(String group, String label, java.util.function.Function<Measure, Count> column) {
+            Count declinedCount = column.apply(Measure.DECLINED);
+            Count completedCount = column.apply(Measure.COMPLETED);
+            return new FunnelRow(group, label, column.apply(Measure.SUBMITTED), column.apply(Measure.ACCEPTED), declinedCount,
+                    breakdown(declinedByReason, declinedCount.hidden()), column.apply(Measure.EXPIRED), column.apply(Measure.CANCELLED),
+                    completedCount, breakdown(completedByOutcome, completedCount.hidden()), acceptedPercent(), firstResponse.hours(50),
+                    firstResponse.hours(90), completion.hours(50), completion.hours(90), column.apply(Measure.OVERDUE));
         }
 
         /** The share accepted, unless it would tell a count from 1 to 4 (accepted or not accepted). */
         Double acceptedPercent() {
-            List<Count> split = Disclosure.parts(new long[] {accepted, submitted - accepted});
+            long submitted = get(Measure.SUBMITTED);
+            List<Count> split = Disclosure.parts(new long[] {get(Measure.ACCEPTED), submitted - get(Measure.ACCEPTED)});
             return split.get(0).hidden() || split.get(1).hidden() ? null
                     : Disclosure.percentage(split.get(0), Disclosure.count(submitted));
         }
