@@ -162,6 +162,25 @@ abstract class ReferralServiceContract {
     }
 
     @Test
+    void theInboxCountsItsReferralsByStatusOverTheWholeListWhateverTheFilter() {
+        JsonNode before = api().get("/api/referrals?view=inbox&status=COMPLETED", TestTokens.greenDoctors()).body().get("counts");
+        String accepted = submitted(listing(1, "ACCEPTING"));
+        assertThat(api().post("/api/referrals/" + accepted + "/accept", TestTokens.greenDoctors(), "", ifMatch(1)).status()).isEqualTo(200);
+        submitted(listing(1, "ACCEPTING"));
+
+        JsonNode after = api().get("/api/referrals?view=inbox&status=COMPLETED", TestTokens.greenDoctors()).body().get("counts");
+
+        assertThat(count(after, "SUBMITTED") - count(before, "SUBMITTED")).isEqualTo(1);
+        assertThat(count(after, "ACCEPTED") - count(before, "ACCEPTED")).isEqualTo(1);
+        assertThat(after.get("overdue").asLong()).isEqualTo(before.get("overdue").asLong());
+    }
+
+    private static long count(JsonNode counts, String status) {
+        JsonNode count = counts.get("byStatus").get(status);
+        return count == null ? 0 : count.asLong();
+    }
+
+    @Test
     void theReceivingOrganisationAcceptsOnceAndTheReferrerSeesItWithItsHistory() {
         String id = submitted(listing(1, "ACCEPTING"));
 

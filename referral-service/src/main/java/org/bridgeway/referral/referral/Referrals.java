@@ -1,6 +1,8 @@
 package org.bridgeway.referral.referral;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -11,6 +13,7 @@ import org.bridgeway.referral.web.PageView;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -126,6 +129,19 @@ public class Referrals {
     public List<Referral> all(Criteria criteria, int limit) {
         Query query = Query.query(criteria).with(Sort.by("submittedAt")).limit(limit);
         return mongo.find(query, Referral.class, COLLECTION);
+    }
+
+    /** How many of the matching referrals are in each status, and how many are overdue: the counts beside a list's filters. */
+    public Counts counts(Criteria criteria) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        mongo.aggregate(Aggregation.newAggregation(Aggregation.match(criteria), Aggregation.group("status").count().as("count")),
+                        COLLECTION, Document.class)
+                .forEach(group -> byStatus.put(group.getString("_id"), ((Number) group.get("count")).longValue()));
+        long overdue = mongo.count(Query.query(new Criteria().andOperator(criteria, Criteria.where("overdue").is(true))), COLLECTION);
+        return new Counts(byStatus, overdue);
+    }
+
+    public record Counts(Map<String, Long> byStatus, long overdue) {
     }
 
     public PageView<Referral> page(Criteria criteria, int page, int size) {

@@ -49,6 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     /** The body of a status change; which fields count depends on the change. */
+    /** A page of the sent list or inbox, with the counts per status and overdue over the whole list. */
+    record ReferralList(List<ReferralSummary> items, PageView.Page page, Referrals.Counts counts) {
+    }
+
     record StatusChange(@Size(max = 40) String reason, @Size(max = 40) String outcome, @Size(max = 4000) String note) {
         static final StatusChange NONE = new StatusChange(null, null, null);
     }
@@ -77,7 +81,7 @@ class ReferralController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
-    PageView<ReferralSummary> list(@Valid ListFilter filter, @AuthenticationPrincipal Jwt jwt) {
+    ReferralList list(@Valid ListFilter filter, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Callers.actor(jwt);
         String view = filter.view() == null || filter.view().isEmpty() ? (actor.role() == Actor.Role.PROVIDER ? "inbox" : "sent") : filter.view();
         Criteria criteria = switch (view) {
@@ -97,6 +101,8 @@ class ReferralController {
             }
             default -> throw new InvalidFieldException("view", "must be sent or inbox");
         };
+        // Counted over the whole list, before the filters narrow it, so each filter can show its count.
+        Referrals.Counts counts = referrals.counts(criteria);
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
         }
@@ -125,7 +131,7 @@ class ReferralController {
             }
         }
         PageView<Referral> found = referrals.page(criteria, filter.page() == null ? 0 : filter.page(), filter.size() == null ? 20 : filter.size());
-        return new PageView<>(found.items().stream().map(ReferralSummary::of).toList(), found.page());
+        return new ReferralList(found.items().stream().map(ReferralSummary::of).toList(), found.page(), counts);
     }
 
     /** The full referral for the people on it (an audited read); the summary for an administrator. */
