@@ -30,6 +30,8 @@ class SecurityConfig {
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // Sign-out is the web front end's: POST /logout passes through to it with its session.
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 // Bearer tokens, no cookies: there is no session for a forged request to ride on.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable);
         return http.build();

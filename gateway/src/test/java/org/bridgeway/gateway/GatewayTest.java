@@ -25,6 +25,7 @@ class GatewayTest {
         registry.add("BRIDGEWAY_DIRECTORY_URL", () -> nobody);
         registry.add("BRIDGEWAY_REFERRAL_URL", () -> nobody);
         registry.add("BRIDGEWAY_NOTIFICATION_URL", () -> nobody);
+        registry.add("BRIDGEWAY_WEB_URL", () -> nobody);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
     }
@@ -60,6 +61,8 @@ class GatewayTest {
         assertThat(withToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(withToken.body()).doesNotContain("Exception", "at org.");
         assertThat(publicFeed.statusCode()).isEqualTo(503);
+        assertThat(get("/search", null).statusCode()).as("a page of the web front end").isEqualTo(503);
+        assertThat(get("/actuator/health", null).statusCode()).as("the web's actuator is not routed").isNotEqualTo(503);
     }
 
     @Test

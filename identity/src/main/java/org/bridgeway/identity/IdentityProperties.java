@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience       the {@code aud} every Bridgeway service expects in an access token
  * @param demoPassword   the password of every demo user and of their client-credentials clients
  * @param webRedirectUris where the browser client may be sent back to after sign-in
+ * @param webPostLogoutRedirectUris where the browser client may be sent back to after sign-out
  */
 @ConfigurationProperties("bridgeway.identity")
 public record IdentityProperties(
@@ -19,5 +20,6 @@ public record IdentityProperties(
         Duration accessTokenTimeToLive,
         String demoPassword,
         List<String> webRedirectUris,
+        List<String> webPostLogoutRedirectUris,
         List<DemoUser> users) {
 }
