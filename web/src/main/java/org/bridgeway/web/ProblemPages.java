@@ -1,0 +1,47 @@
+package org.bridgeway.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What a person sees when the API refuses or fails: a page in plain words with the right status,
+ * never a stack trace. Forms handle their own 400s and show them next to the fields.
+ */
+@ControllerAdvice
+class ProblemPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemPages.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ModelAndView refused(ApiProblem problem) {
+        return switch (problem.status()) {
+            case 401 -> new ModelAndView("redirect:/oauth2/authorization/" + WebProperties.REGISTRATION);
+            case 403 -> page(HttpStatus.FORBIDDEN, "You cannot see this page", "Your role or organisation does not give you access to it.");
+            case 404 -> page(HttpStatus.NOT_FOUND, "Page not found", "It may have been removed, or you may not have access to it.");
+            case 409, 412 -> page(HttpStatus.CONFLICT, "Someone else changed this first",
+                    "Go back, reload the page and try again: " + (problem.detail() != null ? problem.detail() : "it changed since you opened it."));
+            case 503 -> page(HttpStatus.SERVICE_UNAVAILABLE, "Sorry, the service is unavailable",
+                    problem.detail() != null ? problem.detail() : "Try again in a minute.");
+            default -> page(HttpStatus.valueOf(problem.status() >= 500 ? 502 : 400), "Sorry, that could not be done",
+                    problem.detail() != null ? problem.detail() : "Try again later.");
+        };
+    }
+
+    @ExceptionHandler(ResourceAccessException.class)
+    ModelAndView unreachable(ResourceAccessException failure) {
+        log.warn("The gateway could not be reached: {}", failure.getMessage());
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Sorry, the service is unavailable", "Try again in a minute.");
+    }
+
+    private static ModelAndView page(HttpStatus status, String heading, String message) {
+        ModelAndView page = new ModelAndView("problem", status);
+        page.addObject("heading", heading);
+        page.addObject("message", message);
+        return page;
+    }
+}

@@ -1,0 +1,37 @@
+// Progressive enhancement only: every page works without this script.
+import { initAll } from "/govuk/govuk-frontend.min.js";
+
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+initAll();
+
+// Live notifications: the unread badge counts up and the news is announced, without a reload.
+const badge = document.getElementById("unread-count");
+const live = document.getElementById("live-notice");
+if (document.body.dataset.signedIn === "true" && window.EventSource && badge) {
+  const stream = new EventSource("/notifications/stream");
+  stream.addEventListener("notification", (event) => {
+    const notice = JSON.parse(event.data);
+    const unread = (parseInt(badge.textContent, 10) || 0) + 1;
+    badge.textContent = String(unread);
+    badge.setAttribute("aria-label", unread + " unread");
+    badge.hidden = false;
+    if (live) {
+      live.replaceChildren();
+      const text = document.createElement("p");
+      text.className = "govuk-body govuk-!-font-weight-bold";
+      text.textContent = "New: " + notice.message;
+      live.append(text);
+    }
+    const list = document.getElementById("notifications");
+    if (list) {
+      const item = document.createElement("li");
+      item.className = "app-notification app-notification--unread";
+      const link = document.createElement("a");
+      link.className = "govuk-link";
+      link.href = notice.link && notice.link.startsWith("/") && !notice.link.startsWith("//") ? notice.link : "/notifications";
+      link.textContent = notice.message;
+      item.append(link);
+      list.prepend(item);
+    }
+  });
+}
