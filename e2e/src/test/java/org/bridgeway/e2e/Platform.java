@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class Platform implements AutoCloseable {
 
     static final List<String> PORTS = List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "SMTP_PORT", "IMAP_PORT",
-            "LOCAL_STACK_PORT", "IDENTITY_PORT", "DIRECTORY_PORT", "REFERRAL_PORT", "NOTIFICATION_PORT", "GATEWAY_PORT");
+            "LOCAL_STACK_PORT", "IDENTITY_PORT", "DIRECTORY_PORT", "REFERRAL_PORT", "NOTIFICATION_PORT", "WEB_PORT", "GATEWAY_PORT");
 
     private final Path root;
     private final Map<String, String> env = new LinkedHashMap<>();

@@ -197,7 +197,7 @@ class SkeletonFlowIT {
     @Order(3)
     void everyProcessReportsHealthInfoAndMetricsTaggedWithItsName() {
         Map<String, String> services = Map.of("GATEWAY_PORT", "gateway", "IDENTITY_PORT", "identity",
-                "DIRECTORY_PORT", "directory-service", "REFERRAL_PORT", "referral-service", "NOTIFICATION_PORT", "notification-service");
+                "DIRECTORY_PORT", "directory-service", "REFERRAL_PORT", "referral-service", "NOTIFICATION_PORT", "notification-service", "WEB_PORT", "web");
         services.forEach((port, name) -> {
             String base = platform.service(port);
             assertThat(Http.get(base + "/actuator/health", null).body().get("status").asString()).as(name).isEqualTo("UP");
