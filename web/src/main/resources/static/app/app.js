@@ -13,7 +13,6 @@ if (document.body.dataset.signedIn === "true" && window.EventSource && badge) {
     const notice = JSON.parse(event.data);
     const unread = (parseInt(badge.textContent, 10) || 0) + 1;
     badge.textContent = String(unread);
-    badge.setAttribute("aria-label", unread + " unread");
     badge.hidden = false;
     if (live) {
       live.replaceChildren();
@@ -28,7 +27,7 @@ if (document.body.dataset.signedIn === "true" && window.EventSource && badge) {
       item.className = "app-notification app-notification--unread";
       const link = document.createElement("a");
       link.className = "govuk-link";
-      link.href = notice.link && notice.link.startsWith("/") && !notice.link.startsWith("//") ? notice.link : "/notifications";
+      link.href = /^\/[A-Za-z0-9\/_-]*$/.test(notice.link || "") ? notice.link : "/notifications";
       link.textContent = notice.message;
       item.append(link);
       list.prepend(item);

@@ -117,7 +117,7 @@ class BrowserJourneyIT {
         browser.clickText("Continue");
 
         browser.type("#resident-name", RESIDENT);
-        browser.type("#resident-dateOfBirth-day", "2");
+        browser.type("#resident-dateOfBirth", "2");
         browser.type("#resident-dateOfBirth-month", "4");
         browser.type("#resident-dateOfBirth-year", "1988");
         browser.type("#resident-postcode", "ME7 1AA");
@@ -125,12 +125,12 @@ class BrowserJourneyIT {
         browser.check("referral-resident");
         browser.clickText("Continue");
 
-        browser.click("#contact-PHONE");
+        browser.click("#resident-contactPreference"); // phone, the first choice
         browser.check("referral-contact");
         browser.clickText("Continue");
 
-        browser.click("#basis-consent");
-        browser.click("#method-VERBAL");
+        browser.click("#basis"); // yes, they gave consent
+        browser.click("#consentMethod"); // verbal, the first way
         browser.check("referral-consent");
         browser.clickText("Continue");
 
@@ -261,7 +261,7 @@ class BrowserJourneyIT {
         browser.clickText("Import");
         assertThat(browser.text(".govuk-error-summary")).contains("Select what kind of file it is").contains("Select a file to import");
         browser.check("admin-import-errors");
-        browser.click("#format-asset-map");
+        browser.click("#format"); // the asset-map CSV, the first kind
         browser.find("#file").sendKeys(root.resolve("directory-service/src/test/resources/imports/asset-map-sample.csv").toAbsolutePath().toString());
         browser.clickText("Import");
         assertThat(browser.text("#report")).isEqualTo("What was imported");

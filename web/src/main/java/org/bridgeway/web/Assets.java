@@ -22,10 +22,10 @@ class Assets implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        // The version is in the path of every file, so a browser may keep them for a year.
-        CacheControl year = CacheControl.maxAge(Duration.ofDays(365)).cachePublic();
-        registry.addResourceHandler("/govuk/**").addResourceLocations(govuk).setCacheControl(year);
-        registry.addResourceHandler("/assets/**").addResourceLocations(govuk + "assets/").setCacheControl(year);
+        // The addresses carry no version, so a browser keeps them a day: an upgrade shows by the next day.
+        CacheControl day = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+        registry.addResourceHandler("/govuk/**").addResourceLocations(govuk).setCacheControl(day);
+        registry.addResourceHandler("/assets/**").addResourceLocations(govuk + "assets/").setCacheControl(day);
         registry.addResourceHandler("/app/**").addResourceLocations("classpath:/static/app/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
     }

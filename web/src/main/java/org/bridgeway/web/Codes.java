@@ -44,6 +44,9 @@ public class Codes {
 
     /** {@code NO_LONGER_NEEDED} reads as "No longer needed". */
     public static String humanise(String code) {
+        if (code == null) {
+            return "";
+        }
         String words = code.replace('_', ' ').replace('-', ' ').toLowerCase();
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

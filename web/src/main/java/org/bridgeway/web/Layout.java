@@ -1,7 +1,5 @@
 package org.bridgeway.web;
 
-import java.util.Map;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.client.ResourceAccessException;
 
 /** What every page's frame shows: who is signed in, their unread notices, and where they are. */
 @ControllerAdvice
@@ -31,8 +30,11 @@ class Layout {
         if (user == null || "POST".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR) {
             return null;
         }
-        Map<String, Object> page = gateway.get("/api/notifications", Query.of("size", "1"));
-        return page.get("unreadCount");
+        try {
+            return gateway.get("/api/notifications", Query.of("size", "1")).get("unreadCount");
+        } catch (ApiProblem | ResourceAccessException unavailable) {
+            return null; // the badge is left out; the page itself does not depend on notifications
+        }
     }
 
     @ModelAttribute("currentPath")

@@ -23,8 +23,10 @@ class ProblemPages {
             case 401 -> new ModelAndView("redirect:/oauth2/authorization/" + WebProperties.REGISTRATION);
             case 403 -> page(HttpStatus.FORBIDDEN, "You cannot see this page", "Your role or organisation does not give you access to it.");
             case 404 -> page(HttpStatus.NOT_FOUND, "Page not found", "It may have been removed, or you may not have access to it.");
-            case 409, 412 -> page(HttpStatus.CONFLICT, "Someone else changed this first",
-                    "Go back, reload the page and try again: " + (problem.detail() != null ? problem.detail() : "it changed since you opened it."));
+            case 409 -> page(HttpStatus.CONFLICT, "That cannot be done now",
+                    problem.detail() != null ? problem.detail() : "The referral is not at a stage where this is possible.");
+            case 412 -> page(HttpStatus.PRECONDITION_FAILED, "Someone else changed this first",
+                    "Go back, reload the page and try again: it changed since you opened it.");
             case 503 -> page(HttpStatus.SERVICE_UNAVAILABLE, "Sorry, the service is unavailable",
                     problem.detail() != null ? problem.detail() : "Try again in a minute.");
             default -> page(HttpStatus.valueOf(problem.status() >= 500 ? 502 : 400), "Sorry, that could not be done",
@@ -34,7 +36,8 @@ class ProblemPages {
 
     @ExceptionHandler(ResourceAccessException.class)
     ModelAndView unreachable(ResourceAccessException failure) {
-        log.warn("The gateway could not be reached: {}", failure.getMessage());
+        // Not the message: it holds the address asked for, whose query may hold what a person typed.
+        log.warn("The gateway could not be reached ({})", failure.getClass().getSimpleName());
         return page(HttpStatus.SERVICE_UNAVAILABLE, "Sorry, the service is unavailable", "Try again in a minute.");
     }
 

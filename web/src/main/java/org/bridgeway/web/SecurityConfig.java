@@ -47,7 +47,9 @@ class SecurityConfig {
                         .requestMatchers("/listings/**").hasAnyRole("PROVIDER", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles())))
+                // A failed sign-in (a stale or replayed answer of the provider) returns to the start page to try again.
+                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles()))
+                        .failureUrl("/?signInFailed"))
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
@@ -82,7 +84,7 @@ class SecurityConfig {
                                                     OAuth2AuthorizedClientRepository clients) {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+                .authorizationCode().build());
         return manager;
     }
 }

@@ -48,11 +48,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    /** The body of a status change; which fields count depends on the change. */
     /** A page of the sent list or inbox, with the counts per status and overdue over the whole list. */
     record ReferralList(List<ReferralSummary> items, PageView.Page page, Referrals.Counts counts) {
     }
 
+    /** The body of a status change; which fields count depends on the change. */
     record StatusChange(@Size(max = 40) String reason, @Size(max = 40) String outcome, @Size(max = 4000) String note) {
         static final StatusChange NONE = new StatusChange(null, null, null);
     }

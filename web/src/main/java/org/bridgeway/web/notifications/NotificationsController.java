@@ -37,7 +37,7 @@ class NotificationsController {
     String open(@PathVariable String id, @RequestParam String link) {
         gateway.post("/api/notifications/{id}/read", Map.of(), new HttpHeaders(), id);
         // Only a path of this site: a notice's link is never followed to another host.
-        return "redirect:" + (link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
+        return "redirect:" + (link.matches("/[A-Za-z0-9/_-]*") ? link : "/notifications");
     }
 
     @PostMapping("/notifications/read")

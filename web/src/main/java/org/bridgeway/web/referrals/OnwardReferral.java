@@ -67,8 +67,8 @@ class OnwardReferral {
             body.put("consent", Map.of("given", true, "method", consentMethod, "recordedAt", Instant.now().toString()));
             try {
                 Map<String, Object> sent = gateway.post("/api/referrals/{id}/onward", body, new HttpHeaders(), id);
-                redirect.addFlashAttribute("sent", sent);
-                return "redirect:/refer/" + service + "/sent";
+                redirect.addFlashAttribute("done", "onward");
+                return "redirect:/referrals/" + sent.get("id");
             } catch (ApiProblem problem) {
                 if (problem.status() != 400) {
                     throw problem;

@@ -60,6 +60,11 @@ public class ReferralDraft implements Serializable {
         answered.add(step);
     }
 
+    /** A step whose new answers failed its checks counts as unanswered until they pass. */
+    void unanswered(String step) {
+        answered.remove(step);
+    }
+
     /** Which step to show next: the first one not yet answered, or the check page. */
     String nextStep() {
         return STEPS.stream().filter(step -> !answered.contains(step)).findFirst().orElse("check");

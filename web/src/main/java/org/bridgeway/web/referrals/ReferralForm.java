@@ -58,7 +58,11 @@ class ReferralForm {
 
     @GetMapping("/refer/{serviceId}/{step:need|resident|contact|consent|check}")
     String step(@PathVariable String serviceId, @PathVariable String step, HttpSession session, Model model) {
-        model.addAttribute("draft", draft(serviceId, session));
+        ReferralDraft draft = draft(serviceId, session);
+        if ("check".equals(step) && !"check".equals(draft.nextStep())) {
+            return "redirect:/refer/" + serviceId + "/" + draft.nextStep();
+        }
+        model.addAttribute("draft", draft);
         return "refer/" + step;
     }
 
@@ -216,6 +220,7 @@ class ReferralForm {
     /** After a step: show it again with its errors, go back to the check page, or on to the next step. */
     private static String next(ReferralDraft draft, String step, FormErrors errors, String change, Model model) {
         if (!errors.isEmpty()) {
+            draft.unanswered(step);
             model.addAttribute("draft", draft);
             model.addAttribute("errors", errors);
             return "refer/" + step;

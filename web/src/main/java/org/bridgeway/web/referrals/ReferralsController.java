@@ -7,6 +7,7 @@ import java.util.Set;
 import org.bridgeway.web.ApiProblem;
 import org.bridgeway.web.FormErrors;
 import org.bridgeway.web.Gateway;
+import org.bridgeway.web.InParallel;
 import org.bridgeway.web.Pages;
 import org.bridgeway.web.Query;
 import org.bridgeway.web.Viewer;
@@ -62,11 +63,15 @@ class ReferralsController {
 
     @GetMapping("/referrals/{id}")
     String referral(@PathVariable String id, Model model) {
-        Gateway.Versioned referral = gateway.read("/api/referrals/{id}", id);
+        var history = InParallel.call(() -> gateway.list("/api/referrals/{id}/history", id));
+        var messages = InParallel.call(() -> gateway.list("/api/referrals/{id}/messages", id));
+        var read = InParallel.call(() -> gateway.read("/api/referrals/{id}", id));
+        InParallel.awaitAll(history, messages, read);
+        Gateway.Versioned referral = InParallel.answer(read);
         model.addAttribute("referral", referral.body());
         model.addAttribute("version", referral.etag());
-        model.addAttribute("history", gateway.list("/api/referrals/{id}/history", id));
-        model.addAttribute("messages", gateway.list("/api/referrals/{id}/messages", id));
+        model.addAttribute("history", InParallel.answer(history));
+        model.addAttribute("messages", InParallel.answer(messages));
         return "referrals/referral";
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bridgeway.web.ApiProblem;
 import org.bridgeway.web.FormErrors;
 import org.bridgeway.web.Gateway;
+import org.bridgeway.web.InParallel;
 import org.bridgeway.web.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,14 +48,19 @@ class ReportsController {
         model.addAttribute("params", params.toSingleValueMap());
         model.addAttribute("query", filters.toSingleValueMap());
         try {
-            Map<String, Object> categories = gateway.get("/api/reports/outcome-categories", filters);
-            model.addAttribute("categories", categories);
-            model.addAttribute("bars", Bars.of(categories));
-            model.addAttribute("funnel", gateway.get("/api/reports/funnel", with(filters, "groupBy", "category")));
-            model.addAttribute("trend", gateway.get("/api/reports/outcome-categories/trend", filters));
-            model.addAttribute("responsiveness", gateway.get("/api/reports/responsiveness", with(filters, "by", "organisation")));
-            model.addAttribute("organisationNames", organisationNames());
-            model.addAttribute("gaps", gateway.get("/api/reports/gaps", filters));
+            var categories = InParallel.call(() -> gateway.get("/api/reports/outcome-categories", filters));
+            var funnel = InParallel.call(() -> gateway.get("/api/reports/funnel", with(filters, "groupBy", "category")));
+            var trend = InParallel.call(() -> gateway.get("/api/reports/outcome-categories/trend", filters));
+            var responsiveness = InParallel.call(() -> gateway.get("/api/reports/responsiveness", with(filters, "by", "organisation")));
+            var gaps = InParallel.call(() -> gateway.get("/api/reports/gaps", filters));
+            var names = InParallel.call(this::organisationNames);
+            InParallel.awaitAll(categories, funnel, trend, responsiveness, gaps, names);
+            Map<String, Object> answers = Map.of("categories", InParallel.answer(categories), "funnel", InParallel.answer(funnel),
+                    "trend", InParallel.answer(trend), "responsiveness", InParallel.answer(responsiveness),
+                    "organisationNames", InParallel.answer(names), "gaps", InParallel.answer(gaps));
+            model.addAllAttributes(answers);
+            model.addAttribute("bars", Bars.of(InParallel.answer(categories)));
+            model.addAttribute("gapRows", GapRows.of(InParallel.answer(gaps)));
         } catch (ApiProblem problem) {
             if (problem.status() != 400) {
                 throw problem;
