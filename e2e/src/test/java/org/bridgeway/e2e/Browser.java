@@ -101,6 +101,11 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Runs an asynchronous script in the page, as the page's own code would, and returns what it passes on. */
+    Object script(String script) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script);
+    }
+
     String text(String css) {
         return find(css).getText();
     }

@@ -239,7 +239,13 @@ class BrowserJourneyIT {
         // One referral is a count from 1 to 4: shown as <5, never as the number (on a fresh platform it is the only one).
         assertThat(browser.find("#outcome-categories ~ table tbody").getText()).containsPattern("Fuel Advice & Support (<5|([5-9]|\\d\\d+) )");
         assertThat(browser.page()).contains("What happened to referrals").contains("Gaps in provision");
-        assertThat(browser.find("a[href*='/reports/download/outcome-categories']")).isNotNull();
+        // The CSV link downloads the report with its period in the file, through the page's own session.
+        String csv = (String) browser.script("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector("a[href*='/reports/download/outcome-categories']").href)
+                    .then(answer => answer.text()).then(done, failure => done(String(failure)));
+                """);
+        assertThat(csv).startsWith("# ").contains("# from: ").contains("fuel,Fuel Advice & Support,").doesNotContain(RESIDENT);
         browser.check("manager-dashboard");
         browser.find("#from").sendKeys("01012027");
         browser.find("#to").sendKeys("01012026");
