@@ -57,7 +57,6 @@ class DirectoryController {
     String listing(@PathVariable String id, @RequestParam(required = false) String onwardFrom, Model model) {
         Map<String, Object> listing = gateway.get("/api/directory/services/{id}", id);
         model.addAttribute("listing", listing);
-        model.addAttribute("organisation", gateway.get("/api/directory/organisations/{id}", listing.get("organisationId")));
         model.addAttribute("responsiveness", responsiveness(id));
         model.addAttribute("onwardFrom", onwardFrom == null || onwardFrom.isBlank() ? null : onwardFrom);
         return "directory/listing";

@@ -1,6 +1,5 @@
 package org.bridgeway.web.reports;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.bridgeway.web.ApiProblem;
@@ -53,11 +52,10 @@ class ReportsController {
             var trend = InParallel.call(() -> gateway.get("/api/reports/outcome-categories/trend", filters));
             var responsiveness = InParallel.call(() -> gateway.get("/api/reports/responsiveness", with(filters, "by", "organisation")));
             var gaps = InParallel.call(() -> gateway.get("/api/reports/gaps", filters));
-            var names = InParallel.call(this::organisationNames);
-            InParallel.awaitAll(categories, funnel, trend, responsiveness, gaps, names);
+            InParallel.awaitAll(categories, funnel, trend, responsiveness, gaps);
             Map<String, Object> answers = Map.of("categories", InParallel.answer(categories), "funnel", InParallel.answer(funnel),
                     "trend", InParallel.answer(trend), "responsiveness", InParallel.answer(responsiveness),
-                    "organisationNames", InParallel.answer(names), "gaps", InParallel.answer(gaps));
+                    "gaps", InParallel.answer(gaps));
             model.addAllAttributes(answers);
             model.addAttribute("bars", Bars.of(InParallel.answer(categories)));
             model.addAttribute("gapRows", GapRows.of(InParallel.answer(gaps)));
@@ -81,13 +79,6 @@ class ReportsController {
         headers.setContentType(file.getHeaders().getContentType());
         headers.set(HttpHeaders.CONTENT_DISPOSITION, file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
         return new ResponseEntity<>(file.getBody(), headers, HttpStatus.OK);
-    }
-
-    /** The reports name organisations by id; the directory has their names. */
-    private Map<String, Object> organisationNames() {
-        Map<String, Object> names = new HashMap<>();
-        gateway.list("/api/directory/organisations").forEach(organisation -> names.put(String.valueOf(organisation.get("id")), organisation.get("name")));
-        return names;
     }
 
     private static MultiValueMap<String, String> filters(MultiValueMap<String, String> params) {
