@@ -16,11 +16,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,11 +80,17 @@ final class Browser implements AutoCloseable {
         find(css).click();
     }
 
-    /** A click that leads to another page (a link, a form's button): returns once that page is there. */
+    /**
+     * A click that leads to another page (a link, a form's button): returns once that page has
+     * loaded. The old page is marked and the new one is known by not having the mark; asking
+     * whether an element went stale instead fails now and then, when Chromium answers the question
+     * half-way through swapping the documents.
+     */
     void follow(By target) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.bridgewayLeaving = true");
         driver.findElement(target).click();
-        waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        waiting(Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return window.bridgewayLeaving === undefined && document.readyState === 'complete'")));
     }
 
     void follow(String css) {
