@@ -462,6 +462,13 @@ abstract class ReferralServiceContract {
         var seenByGreenDoctors = api().get("/api/referrals/" + parent, TestTokens.greenDoctors()).body().get("onwardReferrals");
         assertThat(seenByGreenDoctors.valueStream().map(r -> r.get("id").asString()).toList())
                 .as("only the onward referrals Green Doctors is party to").containsExactly(child).doesNotContain(samsOwn);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String once = api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), body, key).body().get("id").asString();
+        Api.Response retried = api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), body, key);
+        assertThat(retried.body().get("id").asString()).as("a retried onward referral").isEqualTo(once);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api().post("/api/referrals/" + parent + "/onward", TestTokens.greenDoctors(), body.replace("budget plan", "budget"), key).status())
+                .as("the same key with another onward referral").isEqualTo(422);
         CloudEvent submitted = KafkaMessageFactory.createReader(eventFor(child, "org.bridgeway.referral.submitted.v1")).toEvent();
         assertThat(new String(submitted.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"parentReferralId\":\"" + parent + "\"",
                 "\"residentArea\":\"gillingham\"");

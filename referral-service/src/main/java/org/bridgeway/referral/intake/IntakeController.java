@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.security.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,21 +30,23 @@ class IntakeController {
     ResponseEntity<SubmittedReferral> submit(@Valid @RequestBody SubmitReferralRequest request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 128) String idempotencyKey,
                                         @AuthenticationPrincipal Jwt jwt) {
-        SubmittingReferral.Result result = submitting.submit(request, Callers.actor(jwt), Callers.professionalRole(jwt), idempotencyKey);
+        return created(submitting.submit(request, Callers.actor(jwt), Callers.professionalRole(jwt), idempotencyKey));
+    }
+
+    /** A new referral for the same resident to another service, by either side of this one; retried as safely as a submission. */
+    @PostMapping("/api/referrals/{id}/onward")
+    @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
+    ResponseEntity<SubmittedReferral> referOnward(@PathVariable String id, @Valid @RequestBody OnwardReferralRequest request,
+                                                @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 128) String idempotencyKey,
+                                                @AuthenticationPrincipal Jwt jwt) {
+        SubmittingReferral.Result result = submitting.referOnward(id, request, Callers.actor(jwt), Callers.professionalRole(jwt), idempotencyKey);
+        return created(result);
+    }
+
+    private static ResponseEntity<SubmittedReferral> created(SubmittingReferral.Result result) {
         return ResponseEntity.created(URI.create("/api/referrals/" + result.referral().id()))
                 .eTag(String.valueOf(result.referral().version()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
                 .body(SubmittedReferral.of(result.referral()));
-    }
-
-    /** A new referral for the same resident to another service, by either side of this one. */
-    @PostMapping("/api/referrals/{id}/onward")
-    @PreAuthorize("hasAnyRole('REFERRER', 'PROVIDER')")
-    ResponseEntity<SubmittedReferral> referOnward(@PathVariable String id, @Valid @RequestBody OnwardReferralRequest request,
-                                                @AuthenticationPrincipal Jwt jwt) {
-        Referral child = submitting.referOnward(id, request, Callers.actor(jwt), Callers.professionalRole(jwt)).referral();
-        return ResponseEntity.created(URI.create("/api/referrals/" + child.id()))
-                .eTag(String.valueOf(child.version()))
-                .body(SubmittedReferral.of(child));
     }
 }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,13 +62,10 @@ class SubmittingReferral {
 
     /** @param professionalRole the referrer's referrer-role code from their token, or null */
     Result submit(SubmitReferralRequest request, Actor referrer, String professionalRole, String idempotencyKey) {
-        IdempotencyKey key = idempotencyKey == null ? IdempotencyKey.NONE
-                : new IdempotencyKey(referrer.userId() + " " + idempotencyKey, fingerprint(request));
-        if (key.key() != null) {
-            Optional<Referral> earlier = referrals.findByIdempotencyKey(key.key());
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), key);
-            }
+        IdempotencyKey key = key(referrer, idempotencyKey, request);
+        Optional<Referral> earlier = earlier(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), key);
         }
         Resident resident = request.resident().toResident();
         Consent consent = lawfulBasis(request, referrer);
@@ -80,15 +78,29 @@ class SubmittingReferral {
     }
 
     /** A referral onward from another, for the same resident; the parent must be visible to the actor. */
-    Result referOnward(String parentId, OnwardReferralRequest request, Actor actor, String professionalRole) {
+    Result referOnward(String parentId, OnwardReferralRequest request, Actor actor, String professionalRole, String idempotencyKey) {
         Referral parent = referrals.findVisible(parentId, actor);
+        IdempotencyKey key = key(actor, idempotencyKey, List.of(parentId, request));
+        Optional<Referral> earlier = earlier(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), key);
+        }
         ListingReplica service = checkedService(request.serviceId(), request.category(), professionalRole);
         // The parent's resident, household and safeguarding flag are carried over by the domain.
         var submission = submission(service, request.category(), request.urgency(), request.reason(),
                 Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), parent.resident(),
                 null, null, false);
         return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
-                responseTimes, clock.instant()), IdempotencyKey.NONE);
+                key, responseTimes, clock.instant()), key);
+    }
+
+    /** The client's key, scoped to the person who sent it, with the fingerprint of what they sent. */
+    private IdempotencyKey key(Actor actor, String idempotencyKey, Object request) {
+        return idempotencyKey == null ? IdempotencyKey.NONE : new IdempotencyKey(actor.userId() + " " + idempotencyKey, fingerprint(request));
+    }
+
+    private Optional<Referral> earlier(IdempotencyKey key) {
+        return key.key() == null ? Optional.empty() : referrals.findByIdempotencyKey(key.key());
     }
 
     private static Result replay(Referral earlier, IdempotencyKey key) {
@@ -99,7 +111,7 @@ class SubmittingReferral {
     }
 
     /** The request as JSON, hashed: the same request always gives the same fingerprint. */
-    private String fingerprint(SubmitReferralRequest request) {
+    private String fingerprint(Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
             return HexFormat.of().formatHex(digest);

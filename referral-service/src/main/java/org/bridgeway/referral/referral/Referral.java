@@ -112,7 +112,8 @@ public class Referral {
      * A new referral for the same resident to another service, made from this one by either side,
      * so the resident tells their story once. Their consent to it is confirmed anew.
      */
-    public Referral referOnward(String id, String reference, Submission s, Actor actor, ResponseTimes times, Instant now) {
+    public Referral referOnward(String id, String reference, Submission s, Actor actor, IdempotencyKey idempotencyKey,
+                                ResponseTimes times, Instant now) {
         boolean referringSide = actor.role() == Actor.Role.REFERRER && visibleTo(actor);
         boolean receivingSide = actor.role() == Actor.Role.PROVIDER && organisationId.equals(actor.organisationId());
         if (!referringSide && !receivingSide) {
@@ -123,7 +124,7 @@ public class Referral {
         Submission sameResident = new Submission(s.serviceId(), s.serviceName(), s.organisationId(), s.category(), s.urgency(),
                 s.reason(), s.consent(), resident, residentKey, s.residentArea(), s.coverage(),
                 householdContext == null ? null : householdContext.text(), safeguardingConcern);
-        return create(id, reference, sameResident, actor, IdempotencyKey.NONE, this.id, times, now);
+        return create(id, reference, sameResident, actor, idempotencyKey == null ? IdempotencyKey.NONE : idempotencyKey, this.id, times, now);
     }
 
     private static Referral create(String id, String reference, Submission s, Actor by, IdempotencyKey idempotencyKey,

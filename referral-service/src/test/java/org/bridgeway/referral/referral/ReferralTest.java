@@ -194,7 +194,7 @@ class ReferralTest {
         var toCouncil = new Referral.Submission("benefits-check", "Benefits check", "medway-council", "benefits", Urgency.ROUTINE,
                 "Benefits check and a budget plan", Consent.given(Consent.Method.VERBAL, NOW, "gemma.greendoctors"), null, null, null, Coverage.WITHIN, null, false);
 
-        Referral child = parent.referOnward("referral-2", "BW-ONWRD", toCouncil, GEMMA, TIMES, NOW);
+        Referral child = parent.referOnward("referral-2", "BW-ONWRD", toCouncil, GEMMA, IdempotencyKey.NONE, TIMES, NOW);
 
         assertThat(child.parentReferralId()).isEqualTo("referral-1");
         assertThat(child.resident()).isEqualTo(parent.resident());
@@ -202,7 +202,7 @@ class ReferralTest {
         assertThat(child.status()).isEqualTo(ReferralStatus.SUBMITTED);
         assertThat(((ReferralEvent) child.pendingEvents().getFirst().data()).parentReferralId()).isEqualTo("referral-1");
         assertThat(child.visibleTo(GEMMA)).as("the provider who referred onward follows it").isTrue();
-        assertThatThrownBy(() -> parent.referOnward("referral-3", "BW-NOPE0", toCouncil, CARL, TIMES, NOW))
+        assertThatThrownBy(() -> parent.referOnward("referral-3", "BW-NOPE0", toCouncil, CARL, IdempotencyKey.NONE, TIMES, NOW))
                 .isInstanceOf(Referral.NotReceivingOrganisationException.class);
     }
 
@@ -211,7 +211,7 @@ class ReferralTest {
         Referral parent = submitted();
         parent.decline(GEMMA, DeclineReason.NO_CAPACITY, null, NOW);
         var elsewhere = new Referral.Submission("s2", "n", "o2", "fuel", Urgency.ROUTINE, "r", Consent.given(Consent.Method.VERBAL, NOW, "x"), null, null, null, Coverage.UNKNOWN, null, false);
-        assertThatThrownBy(() -> parent.referOnward("r2", "BW-00001", elsewhere, SAM, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
+        assertThatThrownBy(() -> parent.referOnward("r2", "BW-00001", elsewhere, SAM, IdempotencyKey.NONE, TIMES, NOW)).isInstanceOf(ReferralRuleException.class);
     }
 
     @Test
