@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A form's errors the GOV.UK way: a summary at the top linking to each field, and the message
@@ -16,6 +17,7 @@ public final class FormErrors {
     }
 
     private final Map<String, String> byField = new LinkedHashMap<>();
+    private Function<String, String> links = field -> "#" + inputId(field);
 
     public FormErrors add(String field, String message) {
         byField.putIfAbsent(field, message);
@@ -41,6 +43,12 @@ public final class FormErrors {
                 .orElse(labels.keySet().stream().findFirst().orElse(field));
     }
 
+    /** Links the summary's errors elsewhere than this page's inputs: to the step that asks the question. */
+    public FormErrors linking(Function<String, String> links) {
+        this.links = links;
+        return this;
+    }
+
     public boolean isEmpty() {
         return byField.isEmpty();
     }
@@ -55,7 +63,12 @@ public final class FormErrors {
 
     public List<Error> getAll() {
         List<Error> all = new ArrayList<>();
-        byField.forEach((field, message) -> all.add(new Error(field, "#" + field.replace('.', '-'), message)));
+        byField.forEach((field, message) -> all.add(new Error(field, links.apply(field), message)));
         return all;
+    }
+
+    /** The id of the input that holds a field; its message's id is this with {@code -error}. */
+    public static String inputId(String field) {
+        return field.replace('.', '-');
     }
 }

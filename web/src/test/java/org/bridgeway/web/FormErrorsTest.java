@@ -36,4 +36,12 @@ class FormErrorsTest {
         assertThat(errors.getAll()).hasSize(1);
         assertThat(errors.message("reason")).isEqualTo("Enter why");
     }
+
+    @Test
+    void errorsCanLinkToTheStepThatAsksTheQuestion() {
+        FormErrors errors = new FormErrors().add("resident.postcode", "Postcode: must be a UK postcode")
+                .linking(field -> "/refer/s1/resident?change=true#" + FormErrors.inputId(field));
+
+        assertThat(errors.getAll()).extracting(FormErrors.Error::href).containsExactly("/refer/s1/resident?change=true#resident-postcode");
+    }
 }

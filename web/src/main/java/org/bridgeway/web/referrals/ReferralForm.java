@@ -3,10 +3,13 @@ package org.bridgeway.web.referrals;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -38,12 +41,29 @@ class ReferralForm {
     private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{6,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** The API's field names with the words of the step that asks for them, for its errors. */
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("category", "Need:"), Map.entry("urgency", "Urgency:"),
-            Map.entry("reason", "Reason:"), Map.entry("resident.name", "Name:"), Map.entry("resident.dateOfBirth", "Date of birth:"),
-            Map.entry("resident.postcode", "Postcode:"), Map.entry("resident.phone", "Phone:"), Map.entry("resident.email", "Email:"),
-            Map.entry("resident.contactPreference", "Contact:"), Map.entry("resident.preferredLanguage", "Language:"),
-            Map.entry("consent", "Consent:"), Map.entry("lawfulBasis", "Lawful basis:"), Map.entry("serviceId", "Service:"));
+    /** Where each of the API's fields is asked: its words for an error, its step and its input. */
+    private record Question(String label, String step, String input) {
+    }
+
+    private static final Map<String, Question> QUESTIONS = Map.ofEntries(
+            Map.entry("category", new Question("Need:", "need", "category")),
+            Map.entry("urgency", new Question("Urgency:", "need", "urgency")),
+            Map.entry("reason", new Question("Reason:", "need", "reason")),
+            Map.entry("resident.name", new Question("Name:", "resident", "resident-name")),
+            Map.entry("resident.dateOfBirth", new Question("Date of birth:", "resident", "resident-dateOfBirth")),
+            Map.entry("resident.postcode", new Question("Postcode:", "resident", "resident-postcode")),
+            Map.entry("resident.phone", new Question("Phone:", "resident", "resident-phone")),
+            Map.entry("resident.email", new Question("Email:", "resident", "resident-email")),
+            Map.entry("resident.contactPreference", new Question("Contact:", "contact", "resident-contactPreference")),
+            Map.entry("resident.preferredLanguage", new Question("Language:", "contact", "resident-preferredLanguage")),
+            Map.entry("resident.accessibilityNeeds", new Question("Accessibility needs:", "contact", "resident-accessibilityNeeds")),
+            Map.entry("householdContext", new Question("Household:", "contact", "householdContext")),
+            Map.entry("consent", new Question("Consent:", "consent", "basis")),
+            Map.entry("lawfulBasis", new Question("Lawful basis:", "consent", "basis")));
+    /** The questions' words, after the service's, which a refusal without a field (a paused listing) is about. */
+    private static final Map<String, String> LABELS = Stream.concat(Stream.of(Map.entry("serviceId", "Service:")),
+                    QUESTIONS.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().label())))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
 
     private final Gateway gateway;
 
@@ -207,7 +227,10 @@ class ReferralForm {
                 throw problem;
             }
             model.addAttribute("draft", draft);
-            model.addAttribute("errors", new FormErrors().addAll(problem, LABELS));
+            // Each error links to the step that asks the question, which comes back here once answered.
+            model.addAttribute("errors", new FormErrors().addAll(problem, LABELS).linking(field -> QUESTIONS.containsKey(field)
+                    ? "/refer/" + serviceId + "/" + QUESTIONS.get(field).step() + "?change=true#" + QUESTIONS.get(field).input()
+                    : "/services/" + serviceId));
             return "refer/check";
         }
     }
