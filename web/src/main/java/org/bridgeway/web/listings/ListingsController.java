@@ -13,6 +13,7 @@ import org.bridgeway.web.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ListingsController {
 
     private static final Set<String> CAPACITY = Set.of("ACCEPTING", "WAITING_LIST", "PAUSED");
-
-    /** The parts of a listing this page edits; the rest of the listing is sent back as it was. */
-    private static final Map<String, String> EDITABLE = new LinkedHashMap<>(Map.of("description", "Description:", "phone", "Phone:",
-            "email", "Email:", "website", "Website:", "openingNotes", "Opening times:"));
 
     private final Gateway gateway;
 
@@ -80,25 +77,25 @@ class ListingsController {
     }
 
     @PostMapping("/listings/{id}/edit")
-    String save(@PathVariable String id, @RequestParam String version, @RequestParam Map<String, String> form, Model model,
+    String save(@PathVariable String id, @RequestParam String version, @RequestParam MultiValueMap<String, String> form, Model model,
                 RedirectAttributes redirect) {
         Map<String, Object> listing = new LinkedHashMap<>(gateway.get("/api/directory/services/{id}", id));
-        EDITABLE.keySet().forEach(field -> {
-            String value = form.getOrDefault(field, "").strip();
-            listing.put(field, value.isEmpty() ? null : value);
-        });
-        try {
-            gateway.put("/api/directory/services/{id}", listing, Gateway.ifMatch(version), id);
-            redirect.addFlashAttribute("changed", id);
-            return "redirect:/listings#listing-" + id;
-        } catch (ApiProblem problem) {
-            if (problem.status() != 400) {
-                throw problem;
+        FormErrors errors = ListingEdit.apply(listing, form);
+        if (errors.isEmpty()) {
+            try {
+                gateway.put("/api/directory/services/{id}", listing, Gateway.ifMatch(version), id);
+                redirect.addFlashAttribute("changed", id);
+                return "redirect:/listings#listing-" + id;
+            } catch (ApiProblem problem) {
+                if (problem.status() != 400) {
+                    throw problem;
+                }
+                errors.addAll(problem, ListingEdit.LABELS);
             }
-            model.addAttribute("listing", listing);
-            model.addAttribute("version", version);
-            model.addAttribute("errors", new FormErrors().addAll(problem, EDITABLE));
-            return "listings/edit";
         }
+        model.addAttribute("listing", listing);
+        model.addAttribute("version", version);
+        model.addAttribute("errors", errors);
+        return "listings/edit";
     }
 }
