@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.bridgeway.web.ApiProblem;
 import org.bridgeway.web.FormErrors;
@@ -37,13 +40,17 @@ class OnwardReferral {
     String form(@PathVariable String id, @RequestParam String service, Model model) {
         model.addAttribute("from", id);
         model.addAttribute("listing", gateway.get("/api/directory/services/{id}", service));
+        model.addAttribute("submission", UUID.randomUUID().toString());
         return "referrals/onward";
     }
 
     @PostMapping("/referrals/{id}/onward")
     String send(@PathVariable String id, @RequestParam String service, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String urgency, @RequestParam(defaultValue = "") String reason,
-                @RequestParam(required = false) String consentMethod, Model model, RedirectAttributes redirect) {
+                @RequestParam(required = false) String consentMethod, @RequestParam(required = false) String submission,
+                HttpSession session, Model model, RedirectAttributes redirect) {
+        // A form opened before the key was added to it gets one now.
+        String key = submission == null || submission.isBlank() ? UUID.randomUUID().toString() : submission;
         Map<String, Object> listing = gateway.get("/api/directory/services/{id}", service);
         FormErrors errors = new FormErrors();
         if (category == null || !((List<?>) listing.get("categories")).contains(category)) {
@@ -64,9 +71,19 @@ class OnwardReferral {
             body.put("category", category);
             body.put("urgency", urgency);
             body.put("reason", reason.strip());
-            body.put("consent", Map.of("given", true, "method", consentMethod, "recordedAt", Instant.now().toString()));
+            // When consent was first confirmed on this form, kept for the session: a second press, even after
+            // the first has gone through, sends the very same request and gets the same referral back.
+            Instant recordedAt = (Instant) session.getAttribute("onward-consent:" + key);
+            if (recordedAt == null) {
+                recordedAt = Instant.now();
+                session.setAttribute("onward-consent:" + key, recordedAt);
+            }
+            body.put("consent", Map.of("given", true, "method", consentMethod, "recordedAt", recordedAt.toString()));
             try {
-                Map<String, Object> sent = gateway.post("/api/referrals/{id}/onward", body, new HttpHeaders(), id);
+                // The form's own key: pressing the button twice, or resending the page, refers the resident once.
+                HttpHeaders idempotent = new HttpHeaders();
+                idempotent.set("Idempotency-Key", key);
+                Map<String, Object> sent = gateway.post("/api/referrals/{id}/onward", body, idempotent, id);
                 redirect.addFlashAttribute("done", "onward");
                 return "redirect:/referrals/" + sent.get("id");
             } catch (ApiProblem problem) {
@@ -79,6 +96,7 @@ class OnwardReferral {
         model.addAttribute("from", id);
         model.addAttribute("listing", listing);
         model.addAttribute("errors", errors);
+        model.addAttribute("submission", key);
         model.addAttribute("answers", Map.of("category", String.valueOf(category), "urgency", String.valueOf(urgency),
                 "reason", reason, "consentMethod", String.valueOf(consentMethod)));
         return "referrals/onward";
