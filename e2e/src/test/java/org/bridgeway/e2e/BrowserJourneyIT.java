@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,6 +111,10 @@ class BrowserJourneyIT {
         assertThat(browser.text(".govuk-error-summary")).contains("Select what the resident needs help with")
                 .contains("Enter why you are referring the resident");
         assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).endsWith("#category");
+        // Each field is described by its message, so a screen reader reads it when the field takes focus.
+        assertThat(browser.find("#reason").getAttribute("aria-describedby")).isEqualTo("reason-hint reason-error");
+        assertThat(browser.find("#reason").getAttribute("class")).contains("govuk-textarea--error");
+        assertThat(browser.find("fieldset[aria-describedby~=category-error]").isDisplayed()).isTrue();
         browser.check("referral-need-errors");
         browser.click("input[name=category][value=fuel]");
         browser.click("#urgency-URGENT");
@@ -179,6 +185,27 @@ class BrowserJourneyIT {
         browser.clickText("Start work");
         assertThat(browser.text("#referral-status")).contains("In progress");
 
+        // The family also need a benefits check: Gemma refers them onward without asking their story again.
+        browser.clickText("Refer the resident onward to another service");
+        browser.type("#q", "benefits");
+        browser.clickText("Search");
+        browser.follow(By.linkText("Citizens Advice Medway Benefits Advice"));
+        browser.clickText("Refer onward to this service");
+        browser.clickText("Send onward referral");
+        assertThat(browser.text(".govuk-error-summary")).contains("Select what the resident needs help with")
+                .contains("Select how the resident agreed to this referral");
+        browser.check("provider-onward-errors");
+        browser.click("#category");
+        browser.click("#urgency");
+        browser.type("#reason", "Income maximisation: the family may be missing Universal Credit elements.");
+        browser.click("#consentMethod");
+        browser.clickText("Send onward referral");
+        assertThat(browser.text(".govuk-caption-l")).isEqualTo("Citizens Advice Medway Benefits Advice");
+        assertThat(browser.page()).contains(RESIDENT).contains("Waiting for a response");
+        browser.check("provider-onward-sent");
+        browser.open(base + referralPath);
+        assertThat(browser.page()).contains("Citizens Advice Medway Benefits Advice");
+
         // Completing without an outcome is refused next to the field; then with one it closes.
         browser.clickText("Complete referral");
         assertThat(browser.text(".govuk-error-summary")).contains("Outcome");
@@ -193,6 +220,23 @@ class BrowserJourneyIT {
         browser.clickText("Our listings");
         assertThat(browser.page()).contains("Green Doctors Home Energy Measures");
         browser.check("provider-listings");
+
+        // Gemma's team now also advises online: she edits the listing, and a listing with no need is refused.
+        browser.clickText("Edit Green Doctors Home Energy Measures");
+        browser.all("input[name=categories]:checked").forEach(WebElement::click);
+        browser.clickText("Save listing");
+        assertThat(browser.text(".govuk-error-summary")).contains("Select at least one need the service meets");
+        assertThat(browser.find("fieldset[aria-describedby~=categories-error]").isDisplayed()).isTrue();
+        browser.check("provider-listing-edit-error");
+        browser.click("input[name=categories][value=fuel]");
+        browser.click("input[name=categories][value=housing]");
+        if (!browser.find("#mode-ONLINE").isSelected()) { // already ticked when the journey is played again on a running platform
+            browser.click("#mode-ONLINE");
+        }
+        browser.clickText("Save listing");
+        browser.clickText("Edit Green Doctors Home Energy Measures");
+        assertThat(browser.find("#mode-ONLINE").isSelected()).isTrue();
+        assertThat(browser.find("input[name=categories][value=fuel]").isSelected()).isTrue();
         signOut();
     }
 
@@ -279,17 +323,46 @@ class BrowserJourneyIT {
         browser.follow(By.partialLinkText("Check"));
         assertThat(browser.page()).contains("Likely duplicates of");
         browser.check("admin-duplicates");
+
+        // A new link worker joins Medway Social Prescribing: Adam adds her, and she signs in.
+        browser.open(base + "/admin/people");
+        assertThat(browser.text("#people")).contains("Sam Prescriber").contains("Medway Social Prescribing");
+        browser.clickText("Add a person");
+        browser.clickText("Add person");
+        assertThat(browser.text(".govuk-error-summary")).contains("Enter the person's full name").contains("Select what they do");
+        assertThat(browser.find("#name").getAttribute("aria-describedby")).isEqualTo("name-error");
+        browser.check("admin-person-errors");
+        String username = "priya.patel" + System.currentTimeMillis() % 100_000;
+        browser.type("#name", "Priya Patel");
+        browser.type("#username", username);
+        browser.type("#email", "priya.patel@medway-sps.example");
+        browser.click("#role"); // refers residents
+        new Select(browser.find("#organisationId")).selectByVisibleText("Medway Social Prescribing Service");
+        new Select(browser.find("#professionalRole")).selectByVisibleText("Link worker");
+        browser.type("#password", "kettle orchard lantern");
+        browser.clickText("Add person");
+        assertThat(browser.text(".govuk-notification-banner")).contains("Priya Patel can now sign in as " + username);
+        browser.check("admin-people");
+        signOut();
+
+        signIn(username, "kettle orchard lantern");
+        assertThat(browser.page()).contains("Hello, Priya Patel", "Find a service and refer a resident");
+        assertThat(browser.text(".govuk-service-navigation")).contains("My referrals").doesNotContain("Administration");
         signOut();
     }
 
     private void signIn(String user) {
+        signIn(user, "demo");
+    }
+
+    private void signIn(String user, String password) {
         browser.open(base + "/");
         if (!browser.all(".app-link-button").isEmpty()) {
             signOut(); // a test before this one stopped half-way
         }
         browser.clickText("Sign in");
         browser.type("#username", user);
-        browser.type("#password", "demo");
+        browser.type("#password", password);
         browser.follow("button[type=submit]");
         browser.waiting(Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().startsWith(base));
     }

@@ -17,8 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -29,14 +27,13 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The local OpenID Connect provider: a login page for people, authorization code with PKCE for
- * the browser, and one client-credentials client per demo user for scripts and tests.
+ * The local OpenID Connect provider: a login page for people, authorization code with PKCE and
+ * refresh tokens for the web server, and one client-credentials client per demo user for scripts and tests.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -65,7 +62,7 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
@@ -80,27 +77,25 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    UserDetailsService demoUsers(IdentityProperties properties, PasswordEncoder encoder) {
-        String password = encoder.encode(properties.demoPassword());
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(user -> User.withUsername(user.username()).password(password).roles(user.role()).build())
-                .toList());
-    }
-
-    @Bean
     RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTimeToLive()).build();
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(WEB_CLIENT_ID.getBytes()).toString())
                 .clientId(WEB_CLIENT_ID)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                // Confidential, because only the web server holds its tokens: that earns it refresh
+                // tokens, so a session outlives one access token. PKCE is still required.
+                .clientSecret(encoder.encode(properties.webClientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(properties.webRedirectUris()))
                 .postLogoutRedirectUris(uris -> uris.addAll(properties.webPostLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(tokens)
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTimeToLive())
+                        // Reused, not rotated: a confidential client may (RFC 9700), two pages renewing
+                        // at once cannot lock each other out, and the day ends when it ends.
+                        .refreshTokenTimeToLive(properties.webSessionTimeToLive()).reuseRefreshTokens(true).build())
                 .build());
         for (DemoUser user : properties.users()) {
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(user.username().getBytes()).toString())

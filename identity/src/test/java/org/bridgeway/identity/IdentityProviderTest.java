@@ -38,6 +38,7 @@ class IdentityProviderTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("bridgeway.identity.signing-key-file", () -> data.resolve("signing-key.json").toString());
+        registry.add("bridgeway.identity.people-file", () -> data.resolve("people.json").toString());
     }
 
     @Value("${local.server.port}")
@@ -98,23 +99,29 @@ class IdentityProviderTest {
         assertThat(back).startsWith(REDIRECT).contains("state=s1");
         String code = URI.create(back).getQuery().replaceAll(".*code=([^&]+).*", "$1");
 
-        HttpResponse<String> withoutVerifier = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-                        "redirect_uri", REDIRECT, "client_id", "bridgeway-web")))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutVerifier = tokenRequest("bridgeway-web", "demo-web-secret", form(Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", REDIRECT)));
         assertThat(withoutVerifier.statusCode()).as("a code without its verifier").isBetween(400, 401);
+        HttpResponse<String> withoutSecret = tokenRequest("bridgeway-web", "not-the-secret", form(Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", REDIRECT, "code_verifier", verifier)));
+        assertThat(withoutSecret.statusCode()).as("the web server's client with a wrong secret").isEqualTo(401);
 
-        HttpResponse<String> tokens = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-                        "redirect_uri", REDIRECT, "client_id", "bridgeway-web", "code_verifier", verifier)))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tokens = tokenRequest("bridgeway-web", "demo-web-secret", form(Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", REDIRECT, "code_verifier", verifier)));
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         var access = SignedJWT.parse(field(tokens.body(), "access_token")).getJWTClaimsSet();
         assertThat(access.getSubject()).isEqualTo("sam.prescriber");
         assertThat(access.getStringListClaim("roles")).containsExactly("REFERRER");
         var id = SignedJWT.parse(field(tokens.body(), "id_token")).getJWTClaimsSet();
         assertThat(id.getStringClaim("name")).isEqualTo("Sam Prescriber");
+
+        // The session outlives the access token: the refresh token gives new ones for the working day.
+        String refresh = field(tokens.body(), "refresh_token");
+        HttpResponse<String> renewed = tokenRequest("bridgeway-web", "demo-web-secret", form(Map.of("grant_type", "refresh_token", "refresh_token", refresh)));
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(SignedJWT.parse(field(renewed.body(), "access_token")).getJWTClaimsSet().getSubject()).isEqualTo("sam.prescriber");
+        assertThat(tokenRequest("bridgeway-web", "not-the-secret", form(Map.of("grant_type", "refresh_token", "refresh_token", refresh))).statusCode())
+                .as("a refresh token without the client's secret").isEqualTo(401);
     }
 
     @Test

@@ -82,6 +82,10 @@ public class Gateway {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(OBJECT);
     }
 
+    public Map<String, Object> patch(String path, Object body, Object... variables) {
+        return rest.patch().uri(uri -> uri.path(path).build(variables)).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(OBJECT);
+    }
+
     /** A file sent as it is (an import: CSV or JSON), with its media type. */
     public Map<String, Object> upload(String path, byte[] file, MediaType type) {
         return rest.post().uri(uri -> uri.path(path).build()).contentType(type).body(file).retrieve().body(OBJECT);

@@ -3,6 +3,7 @@ package org.bridgeway.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -28,13 +29,25 @@ public class Organisations {
     /** The organisation's name; its id when the directory does not know it. */
     public String name(Object id) {
         String key = String.valueOf(id);
-        if (!names.containsKey(key) || Instant.now().isAfter(loadedAt.plus(KEEP))) {
+        return names(!names.containsKey(key)).getOrDefault(key, key);
+    }
+
+    /** Every organisation's name by its id, in the order of their names: for a choice of organisation. */
+    public Map<String, String> all() {
+        Map<String, String> sorted = new LinkedHashMap<>();
+        names(false).entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** The names, read again when ten minutes old, or at once for an organisation not seen before. */
+    private Map<String, String> names(boolean unknown) {
+        if (unknown || Instant.now().isAfter(loadedAt.plus(KEEP))) {
             Map<String, String> loaded = new HashMap<>();
             gateway.list("/api/directory/organisations")
                     .forEach(organisation -> loaded.put(String.valueOf(organisation.get("id")), String.valueOf(organisation.get("name"))));
             names = loaded;
             loadedAt = Instant.now();
         }
-        return names.getOrDefault(key, key);
+        return names;
     }
 }

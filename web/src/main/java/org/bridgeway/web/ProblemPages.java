@@ -3,6 +3,7 @@ package org.bridgeway.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.ResourceAccessException;
@@ -32,6 +33,13 @@ class ProblemPages {
             default -> page(HttpStatus.valueOf(problem.status() >= 500 ? 502 : 400), "Sorry, that could not be done",
                     problem.detail() != null ? problem.detail() : "Try again later.");
         };
+    }
+
+    /** The session's tokens ran out and could not be renewed (the day ended, or the account was disabled): sign in again. */
+    @ExceptionHandler(OAuth2AuthorizationException.class)
+    ModelAndView signInAgain(OAuth2AuthorizationException expired) {
+        log.info("A session's tokens could not be renewed ({}): signing in again", expired.getError().getErrorCode());
+        return new ModelAndView("redirect:/oauth2/authorization/" + WebProperties.REGISTRATION);
     }
 
     @ExceptionHandler(ResourceAccessException.class)

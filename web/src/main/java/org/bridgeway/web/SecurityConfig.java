@@ -84,7 +84,7 @@ class SecurityConfig {
                                                     OAuth2AuthorizedClientRepository clients) {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().build());
+                .authorizationCode().refreshToken().build());
         return manager;
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The directory's administration: organisations and their listings, imports of the Medway
  * asset-mapping form and of Open Referral UK files with the report of every row, and likely
- * duplicates reviewed and merged. People and their roles live in the identity provider.
+ * duplicates reviewed and merged. The people who sign in are {@link PeopleAdmin}'s.
  */
 @Controller
 class AdminController {

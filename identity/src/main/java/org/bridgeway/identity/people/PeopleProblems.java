@@ -1,0 +1,80 @@
+package org.bridgeway.identity.people;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The people API's errors as RFC 9457 problem details, in the shape every Bridgeway service uses:
+ * invalid fields are listed as {@code {field, message}} in {@code errors}.
+ */
+@RestControllerAdvice(assignableTypes = PeopleController.class)
+class PeopleProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PeopleProblems.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(PeopleController.PersonNotFoundException.class)
+    ProblemDetail notFound(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(People.UsernameTakenException.class)
+    ProblemDetail taken(People.UsernameTakenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperties(Map.of("errors", List.of(new FieldProblem("username", "is already taken"))));
+        return problem;
+    }
+
+    @ExceptionHandler(PeopleController.InvalidPersonException.class)
+    ProblemDetail invalidField(PeopleController.InvalidPersonException e) {
+        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "has a value of the wrong type or not one of the allowed values"))));
+        }
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."));
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setProperties(Map.of("errors", errors));
+        return problem;
+    }
+}
