@@ -7,7 +7,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.client.ResourceAccessException;
 
 /** What every page's frame shows: who is signed in, their unread notices, and where they are. */
 @ControllerAdvice
@@ -25,16 +24,12 @@ class Layout {
     }
 
     @ModelAttribute("unread")
-    Object unread(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
+    UnreadBadge unread(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
         // An error page must not depend on the services being up; a form post redirects anyway.
         if (user == null || "POST".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR) {
             return null;
         }
-        try {
-            return gateway.get("/api/notifications", Query.of("size", "1")).get("unreadCount");
-        } catch (ApiProblem | ResourceAccessException unavailable) {
-            return null; // the badge is left out; the page itself does not depend on notifications
-        }
+        return UnreadBadge.ask(gateway, request);
     }
 
     @ModelAttribute("currentPath")
