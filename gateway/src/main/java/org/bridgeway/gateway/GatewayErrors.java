@@ -45,12 +45,12 @@ class GatewayErrors implements WebExceptionHandler {
         if (causedBy(e, ConnectException.class)) {
             return unavailable(exchange, e);
         }
-        log.error("Unexpected gateway error on {}", exchange.getRequest().getPath().value(), e);
+        log.error("Unexpected gateway error on {} (request {})", exchange.getRequest().getPath().value(), RequestIds.of(exchange), e);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange, Throwable e) {
-        log.warn("Service unavailable for {}: {}", exchange.getRequest().getPath().value(), e.toString());
+        log.warn("Service unavailable for {} (request {}): {}", exchange.getRequest().getPath().value(), RequestIds.of(exchange), e.toString());
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service is not available just now; try again shortly.");
     }
 

@@ -25,6 +25,7 @@ class Problems {
     Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setProperty("requestId", RequestIds.of(exchange));
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 
 /**
  * The first lock: /api calls need a valid token (issuer, audience, signature, expiry) before they
@@ -28,6 +29,13 @@ class SecurityConfig {
                             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
                         })
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+                // On every response, besides Spring Security's defaults (nosniff, frames denied, no caching
+                // of what has no caching of its own, HSTS on TLS): another site is told only our origin,
+                // never a path (which holds referral ids), and where a service says nothing about content,
+                // nothing may load or frame it. The web's pages send their own Content-Security-Policy, which is kept.
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 // Sign-out is the web front end's: POST /logout passes through to it with its session.
