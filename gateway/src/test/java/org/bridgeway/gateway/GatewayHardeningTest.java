@@ -14,13 +14,17 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** What the gateway adds to every exchange: a request id passed on and returned, and the security headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayHardeningTest {
 
     /** The directory's stand-in: it answers with the request id it was given, as a service would log it. */
@@ -54,8 +58,29 @@ class GatewayHardeningTest {
 
         assertThat(get("/openreferral/services", Map.of("X-Request-Id", "client-chosen-42")).body())
                 .as("a caller's own plain id is kept").isEqualTo("request client-chosen-42");
-        HttpResponse<String> forged = get("/openreferral/services", Map.of("X-Request-Id", "x".repeat(65)));
-        assertThat(forged.headers().firstValue("X-Request-Id").orElseThrow()).as("an id that is not a plain token is replaced").matches("[0-9a-f-]{36}");
+        for (String notPlain : java.util.List.of("x".repeat(65), "short", "two words here", "id;drop=1")) {
+            HttpResponse<String> replaced = get("/openreferral/services", Map.of("X-Request-Id", notPlain));
+            String given = replaced.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(given).as("an id that is not a plain token is replaced: " + notPlain).matches("[0-9a-f-]{36}");
+            assertThat(replaced.body()).as("and the service gets the replacement").isEqualTo("request " + given);
+        }
+    }
+
+    @Test
+    void theAccessLogHasTheIdButNotTheQuery(CapturedOutput log) throws Exception {
+        String id = get("/openreferral/services?postcode=ME7+1AA", Map.of()).headers().firstValue("X-Request-Id").orElseThrow();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(log.getAll()).contains("GET /openreferral/services 200 ").contains("request " + id));
+        assertThat(log.getAll()).doesNotContain("ME7");
+    }
+
+    @Test
+    void aServicesOwnContentPolicyIsKeptAsItIs() throws Exception {
+        HttpResponse<String> page = get("/openreferral/services", Map.of());
+
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'self'");
+        assertThat(page.headers().allValues("Referrer-Policy")).containsExactly("same-origin");
     }
 
     @Test
@@ -80,6 +105,12 @@ class GatewayHardeningTest {
                 "Authorization", "Bearer " + TestTokens.referrer()));
         assertThat(api.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).as("a preflight from another site").isGreaterThanOrEqualTo(400);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
         HttpResponse<String> feed = get("/openreferral/services", Map.of("Origin", "https://elsewhere.example"));
         assertThat(feed.headers().firstValue("Access-Control-Allow-Origin")).as("the feed's own CORS, passed on").hasValue("*");
     }
@@ -96,6 +127,8 @@ class GatewayHardeningTest {
             server.createContext("/openreferral/", exchange -> {
                 byte[] body = ("request " + exchange.getRequestHeaders().getFirst("X-Request-Id")).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+                exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'");
+                exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

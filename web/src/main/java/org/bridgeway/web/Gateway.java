@@ -3,17 +3,24 @@ package org.bridgeway.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +39,10 @@ public class Gateway {
     private static final TypeReference<Map<String, Object>> PROBLEM = new TypeReference<>() { };
 
     private final RestClient rest;
+    private final OAuth2AuthorizedClientManager clients;
 
     Gateway(RestClient.Builder builder, OAuth2AuthorizedClientManager clients, WebProperties properties, JsonMapper json) {
+        this.clients = clients;
         OAuth2ClientHttpRequestInterceptor accessToken = new OAuth2ClientHttpRequestInterceptor(clients);
         accessToken.setClientRegistrationIdResolver(request -> WebProperties.REGISTRATION);
         this.rest = builder.baseUrl(properties.apiUrl())
@@ -48,6 +57,18 @@ public class Gateway {
                     throw ApiProblem.of(response.getStatusCode().value(), body);
                 })
                 .build();
+    }
+
+    /**
+     * Renews the person's access token now, on the request's own thread, when it is due: the calls a
+     * page then makes in parallel all find it fresh, instead of each renewing it at the same moment.
+     */
+    public void renewIfDue() {
+        ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(WebProperties.REGISTRATION)
+                .principal(SecurityContextHolder.getContext().getAuthentication())
+                .attribute(HttpServletRequest.class.getName(), request.getRequest())
+                .attribute(HttpServletResponse.class.getName(), request.getResponse()).build());
     }
 
     public Map<String, Object> get(String path, Object... variables) {

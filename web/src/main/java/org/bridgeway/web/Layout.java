@@ -25,10 +25,14 @@ class Layout {
 
     @ModelAttribute("unread")
     UnreadBadge unread(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
-        // An error page must not depend on the services being up; a form post redirects anyway.
-        if (user == null || "POST".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR) {
+        // Only for a page a browser opens: not for a form post (it redirects), an error page (it must not
+        // depend on the services), a stream, a file or a second (async) dispatch.
+        String accept = request.getHeader("Accept");
+        if (user == null || !"GET".equals(request.getMethod()) || request.getDispatcherType() != DispatcherType.REQUEST
+                || accept == null || !accept.contains("text/html")) {
             return null;
         }
+        gateway.renewIfDue();
         return UnreadBadge.ask(gateway, request);
     }
 

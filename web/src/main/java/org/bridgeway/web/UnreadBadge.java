@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -37,7 +37,7 @@ public final class UnreadBadge {
 
     /** A page that redirects or fails never draws the badge: the call still ends before the request does, as it uses it. */
     @Configuration(proxyBeanMethods = false)
-    static class Waiting implements WebMvcConfigurer, HandlerInterceptor {
+    static class Waiting implements WebMvcConfigurer, AsyncHandlerInterceptor {
 
         @Override
         public void addInterceptors(InterceptorRegistry registry) {
@@ -46,6 +46,16 @@ public final class UnreadBadge {
 
         @Override
         public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+            awaitBadge(request);
+        }
+
+        /** A handler that goes on asynchronously (none asks for the badge today) has its request thread end here. */
+        @Override
+        public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            awaitBadge(request);
+        }
+
+        private static void awaitBadge(HttpServletRequest request) {
             if (request.getAttribute(KEY) instanceof UnreadBadge badge) {
                 badge.getCount();
             }
