@@ -60,15 +60,16 @@ public class Gateway {
     }
 
     /**
-     * Renews the person's access token now, on the request's own thread, when it is due: the calls a
-     * page then makes in parallel all find it fresh, instead of each renewing it at the same moment.
+     * The signed-in person's access token, renewed first when it is due, on the request's own thread:
+     * calls a page then makes in parallel all find it fresh, instead of each renewing it at the same moment.
      */
-    public void renewIfDue() {
+    public String accessToken() {
         ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-        clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(WebProperties.REGISTRATION)
+        return clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(WebProperties.REGISTRATION)
                 .principal(SecurityContextHolder.getContext().getAuthentication())
                 .attribute(HttpServletRequest.class.getName(), request.getRequest())
-                .attribute(HttpServletResponse.class.getName(), request.getResponse()).build());
+                .attribute(HttpServletResponse.class.getName(), request.getResponse()).build())
+                .getAccessToken().getTokenValue();
     }
 
     public Map<String, Object> get(String path, Object... variables) {

@@ -32,7 +32,7 @@ class Layout {
                 || accept == null || !accept.contains("text/html")) {
             return null;
         }
-        gateway.renewIfDue();
+        gateway.accessToken(); // renewed here, before the badge's and the page's calls run side by side
         return UnreadBadge.ask(gateway, request);
     }
 

@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.bridgeway.web.Gateway;
 import org.bridgeway.web.WebProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -35,22 +29,19 @@ class LiveNotifications {
     private static final Logger log = LoggerFactory.getLogger(LiveNotifications.class);
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(15);
 
-    private final OAuth2AuthorizedClientManager clients;
+    private final Gateway gateway;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI upstream;
 
-    LiveNotifications(OAuth2AuthorizedClientManager clients, WebProperties properties) {
-        this.clients = clients;
+    LiveNotifications(Gateway gateway, WebProperties properties) {
+        this.gateway = gateway;
         this.upstream = URI.create(properties.apiUrl() + "/api/notifications/stream");
     }
 
     @GetMapping(path = "/notifications/stream", produces = "text/event-stream")
-    SseEmitter stream(Authentication person, HttpServletRequest request, HttpServletResponse response) {
-        OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(WebProperties.REGISTRATION)
-                .principal(person).attribute(HttpServletRequest.class.getName(), request)
-                .attribute(HttpServletResponse.class.getName(), response).build());
+    SseEmitter stream() {
+        String token = gateway.accessToken();
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        String token = client.getAccessToken().getTokenValue();
         Thread.ofVirtual().name("live-notifications").start(() -> relay(token, emitter));
         return emitter;
     }
