@@ -4,6 +4,7 @@ import java.net.ConnectException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,8 @@ class GatewayErrors implements WebExceptionHandler {
                 return unavailable(exchange, e);
             }
         }
-        if (causedBy(e, ConnectException.class)) {
+        // Refused, or turned away by the route's open circuit breaker without trying.
+        if (causedBy(e, ConnectException.class) || e instanceof ServiceUnavailableException) {
             return unavailable(exchange, e);
         }
         log.error("Unexpected gateway error on {} (request {})", exchange.getRequest().getPath().value(), RequestIds.of(exchange), e);

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes RFC 9457 problem details for the answers the gateway gives itself. */
 @Component
-class Problems {
+public class Problems {
 
     private final JsonMapper json;
 
@@ -22,7 +22,7 @@ class Problems {
         this.json = json;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("requestId", RequestIds.of(exchange));

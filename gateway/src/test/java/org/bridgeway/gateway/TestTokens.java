@@ -58,9 +58,14 @@ final class TestTokens {
     }
 
     static String token(String user, String role, String organisationId, String audience) {
+        return token(user, role, organisationId, audience, "bridgeway-web");
+    }
+
+    /** A token issued to {@code client} (the {@code azp} claim), as through an integration rather than the web. */
+    static String token(String user, String role, String organisationId, String audience, String client) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(audience).subject(user)
+                .issuer(ISSUER).audience(audience).subject(user).claim("azp", client)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
                 .claim("roles", List.of(role));
         if (organisationId != null) {

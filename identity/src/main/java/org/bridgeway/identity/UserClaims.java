@@ -58,7 +58,10 @@ class UserClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             }
         });
         if (accessToken) {
+            // The audience becomes the API's, so the client the token was issued to is named as
+            // OpenID Connect's authorised party: the gateway limits each client's rate by it.
             context.getClaims().audience(List.of(audience));
+            context.getClaims().claim("azp", context.getRegisteredClient().getClientId());
         }
     }
 }
