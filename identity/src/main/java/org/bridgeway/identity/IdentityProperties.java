@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingKeyFile where the RSA signing key is kept, so tokens survive a restart
  * @param peopleFile     where the people who can sign in are kept, with their password hashes
  * @param audience       the {@code aud} every Bridgeway service expects in an access token
- * @param demoPassword   the password of every demo user and of their client-credentials clients
+ * @param demoPassword   the password of every demo user and of their client-credentials clients (local profile only)
  * @param webRedirectUris where the browser client may be sent back to after sign-in
  * @param webPostLogoutRedirectUris where the browser client may be sent back to after sign-out
  * @param webClientSecret the browser client's secret, which only the web server holds
@@ -29,4 +29,8 @@ public record IdentityProperties(
         String webClientSecret,
         Duration webSessionTimeToLive,
         List<DemoUser> users) {
+
+    public IdentityProperties {
+        users = users == null ? List.of() : users;
+    }
 }

@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+/** The local profile: the demo people and the demo web client secret. */
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdentityProviderTest {
 
@@ -57,6 +60,7 @@ class IdentityProviderTest {
         assertThat(claims.getSubject()).isEqualTo("gemma.greendoctors");
         assertThat(claims.getIssuer()).isEqualTo("http://localhost:9000");
         assertThat(claims.getAudience()).containsExactly("bridgeway-api");
+        assertThat(claims.getStringClaim("azp")).as("the client, for its rate limit").isEqualTo("gemma.greendoctors");
         assertThat(claims.getStringListClaim("roles")).containsExactly("PROVIDER");
         assertThat(claims.getStringClaim("org_id")).isEqualTo("0b6d3f7e-2c1a-4e59-8f4d-9a1e2b3c4d02");
         assertThat(claims.getStringClaim("professional_role")).isEqualTo("vcse-worker");
@@ -112,6 +116,7 @@ class IdentityProviderTest {
         var access = SignedJWT.parse(field(tokens.body(), "access_token")).getJWTClaimsSet();
         assertThat(access.getSubject()).isEqualTo("sam.prescriber");
         assertThat(access.getStringListClaim("roles")).containsExactly("REFERRER");
+        assertThat(access.getStringClaim("azp")).isEqualTo("bridgeway-web");
         var id = SignedJWT.parse(field(tokens.body(), "id_token")).getJWTClaimsSet();
         assertThat(id.getStringClaim("name")).isEqualTo("Sam Prescriber");
 

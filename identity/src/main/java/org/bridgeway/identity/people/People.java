@@ -51,7 +51,7 @@ public class People {
             json.readValue(file.toFile(), new TypeReference<List<Account>>() { })
                     .forEach(account -> accounts.put(account.person().username(), account));
         }
-        String demoHash = encoder.encode(properties.demoPassword());
+        String demoHash = properties.users().isEmpty() ? null : encoder.encode(properties.demoPassword());
         for (DemoUser demo : properties.users()) {
             accounts.putIfAbsent(demo.username(), new Account(new Person(demo.username(), demo.name(), demo.email(),
                     Person.Role.valueOf(demo.role()), demo.organisationId(), demo.professionalRole(), true), demoHash));

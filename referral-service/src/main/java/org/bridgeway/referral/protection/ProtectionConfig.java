@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
@@ -37,7 +38,7 @@ class ProtectionConfig {
     }
 
     @Bean
-    FieldCipher fieldCipher(EncryptionProperties properties) {
+    FieldCipher fieldCipher(EncryptionProperties properties, Environment environment) {
         if (properties.keys() == null || properties.keys().isEmpty() || properties.activeKeyId() == null) {
             throw new IllegalStateException("bridgeway.referrals.encryption.keys and bridgeway.referrals.encryption.active-key-id "
                     + "must be set: resident data is never stored unencrypted");
@@ -48,6 +49,7 @@ class ProtectionConfig {
             if (bytes.length != 32) {
                 throw new IllegalStateException("bridgeway.referrals.encryption.keys." + id + " must be 32 bytes (AES-256) in base64");
             }
+            DemoKeys.refuseOutsideLocal(environment, "bridgeway.referrals.encryption.keys." + id, bytes);
             keys.put(id, new SecretKeySpec(bytes, "AES"));
         });
         return new FieldCipher(keys, properties.activeKeyId());

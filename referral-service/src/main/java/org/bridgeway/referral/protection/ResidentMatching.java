@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,13 @@ public class ResidentMatching {
 
     private final SecretKeySpec key;
 
-    ResidentMatching(@Value("${bridgeway.referrals.encryption.matching-key:}") String base64Key) {
+    ResidentMatching(@Value("${bridgeway.referrals.encryption.matching-key:}") String base64Key, Environment environment) {
         if (base64Key.isBlank()) {
             throw new IllegalStateException("bridgeway.referrals.encryption.matching-key must be set (base64 of 32 random bytes)");
         }
-        this.key = new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256");
+        byte[] bytes = Base64.getDecoder().decode(base64Key);
+        DemoKeys.refuseOutsideLocal(environment, "bridgeway.referrals.encryption.matching-key", bytes);
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }
 
     public String keyFor(String name, LocalDate dateOfBirth) {

@@ -1,0 +1,27 @@
+package org.bridgeway.web;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class LocalOnlySettingsTest {
+
+    static final String SECRET = "spring.security.oauth2.client.registration.bridgeway.client-secret";
+
+    final LocalOnlySettings check = new LocalOnlySettings();
+
+    @Test
+    void outsideTheLocalProfileTheClientSecretIsRequiredAndNotTheDemoOne() {
+        assertThatThrownBy(() -> check.postProcessEnvironment(new MockEnvironment(), null)).hasMessageContaining("BRIDGEWAY_WEB_CLIENT_SECRET");
+        assertThatThrownBy(() -> check.postProcessEnvironment(new MockEnvironment().withProperty(SECRET, "demo-web-secret"), null))
+                .hasMessageContaining("is the demo secret");
+        assertThatCode(() -> check.postProcessEnvironment(new MockEnvironment().withProperty(SECRET, "a-secret-of-our-own"), null))
+                .doesNotThrowAnyException();
+
+        MockEnvironment local = new MockEnvironment().withProperty(SECRET, "demo-web-secret");
+        local.setActiveProfiles("local");
+        assertThatCode(() -> check.postProcessEnvironment(local, null)).doesNotThrowAnyException();
+    }
+}
