@@ -1,5 +1,10 @@
 package org.bridgeway.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,5 +18,23 @@ class ReferralServiceOnEmbeddedInfrastructureTest extends ReferralServiceContrac
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry);
+    }
+
+    // Input hardening, here rather than in the contract: it is the same on any infrastructure.
+
+    @Test
+    void aBodyWithARepeatedKeyOrDeepNestingIsRefusedAsAProblemNamingWhy() {
+        Api.Response repeated = api().post("/api/referrals", TestTokens.referrer(),
+                "{\"category\": \"fuel\", \"urgency\": \"ROUTINE\", \"category\": \"housing\"}", Map.of());
+        // Deeper than the service reads (64), shallower than Jackson's own limit (500).
+        Api.Response deep = api().post("/api/referrals", TestTokens.referrer(),
+                "{\"category\": \"fuel\", \"notes\": " + "[".repeat(100) + "]".repeat(100) + "}", Map.of());
+
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(repeated.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(repeated.body().get("detail").asString()).isEqualTo("The request body gives the field \"category\" more than once.");
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(deep.body().get("detail").asString()).startsWith("The request body nests deeper than 64 levels");
     }
 }

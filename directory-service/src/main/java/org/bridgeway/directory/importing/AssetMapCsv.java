@@ -1,6 +1,7 @@
 package org.bridgeway.directory.importing;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ final class AssetMapCsv {
         int row = 0;
         int offset = 0;
         while (offset < text.length()) {
-            try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text.substring(offset))).setFormat(FORMAT).get()) {
+            try (CSVParser parser = CSVParser.builder().setReader(from(text, offset)).setFormat(FORMAT).get()) {
                 Iterator<CSVRecord> records = parser.iterator();
                 long linesRead = 0;
                 try {
@@ -62,6 +63,13 @@ final class AssetMapCsv {
             }
         }
         return lines;
+    }
+
+    /** The text from that offset on, not copied: a copy for every unreadable row would make reading a file quadratic. */
+    private static Reader from(String text, int offset) throws IOException {
+        Reader rest = new StringReader(text);
+        rest.skip(offset);
+        return rest;
     }
 
     private static void add(List<Line> lines, Line line, int maxRows) {

@@ -10,10 +10,7 @@ import org.bridgeway.directory.importing.ImportReport.Row;
 import org.bridgeway.directory.web.InvalidFieldException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,19 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OpenReferralImport {
 
-    private static final int MAX_NESTING = 64;
-
-    private final JsonMapper strictJson;
+    private final JsonMapper json;
     private final OpenReferralMapping mapping;
     private final ImportedServices services;
 
+    /** @param json the application's mapper, which refuses repeated keys and deep nesting (JsonConfig) */
     OpenReferralImport(JsonMapper json, OpenReferralMapping mapping, ImportedServices services) {
-        // A copy of the application's mapper that refuses repeated keys (which value would count?) and
-        // nesting deep enough to be an attack rather than a directory.
-        JsonFactory factory = json.tokenStreamFactory().rebuild()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                .build();
-        this.strictJson = JsonMapper.builder(factory).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        this.json = json;
         this.mapping = mapping;
         this.services = services;
     }
@@ -60,7 +51,7 @@ class OpenReferralImport {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode document = strictJson.readTree(body);
+            JsonNode document = json.readTree(body);
             if (document == null || document.isMissingNode()) {
                 throw new InvalidFieldException("body", "is empty");
             }

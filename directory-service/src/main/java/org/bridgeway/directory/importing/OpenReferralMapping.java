@@ -1,5 +1,6 @@
 package org.bridgeway.directory.importing;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.OffsetTime;
@@ -301,18 +302,24 @@ class OpenReferralMapping {
         if (options.isEmpty()) {
             return null;
         }
-        boolean free = options.stream().allMatch(o -> o.path("amount").isNumber() && o.path("amount").decimalValue().signum() == 0);
+        boolean free = options.stream().allMatch(o -> amount(o) != null && amount(o).signum() == 0);
         String details = options.stream().map(OpenReferralMapping::costText).filter(text -> !text.isEmpty())
                 .collect(Collectors.joining("; "));
         return new ListingDetails.Cost(free, Wording.orNull(details));
     }
 
     private static String costText(JsonNode option) {
-        JsonNode amount = option.path("amount");
-        String price = amount.isNumber() ? "£" + amount.decimalValue().stripTrailingZeros().toPlainString() : null;
+        BigDecimal amount = amount(option);
+        String price = amount == null ? null : "£" + amount.stripTrailingZeros().toPlainString();
         String conditions = text(option, "option");
         String text = Stream.of(price, text(option, "amount_description")).filter(Objects::nonNull).collect(Collectors.joining(" "));
         return conditions == null ? text : text.isEmpty() ? conditions : conditions + ": " + text;
+    }
+
+    /** The option's amount, or null when it is none: JSON numbers beyond a double's range (1e400) read as infinite. */
+    private static BigDecimal amount(JsonNode option) {
+        JsonNode amount = option.path("amount");
+        return amount.isNumber() && Double.isFinite(amount.doubleValue()) ? amount.decimalValue() : null;
     }
 
     private static Integer age(JsonNode node, String field, List<String> problems) {

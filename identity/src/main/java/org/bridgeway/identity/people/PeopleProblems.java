@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bridgeway.identity.JsonConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The people API's errors as RFC 9457 problem details, in the shape every Bridgeway service uses:
@@ -64,12 +69,34 @@ class PeopleProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        String notJson = notJson(e.getCause());
+        if (notJson != null) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, notJson));
+        }
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "has a value of the wrong type or not one of the allowed values"))));
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."));
+    }
+
+    /**
+     * Why the body is not JSON the service reads, in our words (Jackson's own messages name its
+     * settings and may quote the body); null when it is JSON, only of the wrong shape.
+     */
+    private static String notJson(Throwable cause) {
+        return switch (cause) {
+            case StreamConstraintsException tooMuch -> "The request body nests deeper than " + JsonConfig.MAX_NESTING_DEPTH
+                    + " levels, or a name, number or text in it is too long.";
+            // A number out of range for its field: JSON, of the wrong shape, so the field is named.
+            case InputCoercionException outOfRange -> null;
+            case StreamReadException repeated when String.valueOf(repeated.getOriginalMessage()).startsWith("Duplicate Object property")
+                    && repeated.processor() instanceof JsonParser parser ->
+                    "The request body gives the field \"" + parser.currentName() + "\" more than once.";
+            case StreamReadException unreadable -> "The request body is not valid JSON.";
+            case null, default -> null;
+        };
     }
 
     private static ProblemDetail invalid(List<FieldProblem> errors) {

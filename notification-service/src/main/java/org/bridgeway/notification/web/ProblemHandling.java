@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bridgeway.notification.JsonConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every error as RFC 9457 problem details; validation failures list {@code {field, message}} in
@@ -79,6 +84,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        String notJson = notJson(e.getCause());
+        if (notJson != null) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, notJson));
+        }
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -88,6 +97,24 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape.");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Why the body is not JSON the service reads, in our words (Jackson's own messages name its
+     * settings and may quote the body); null when it is JSON, only of the wrong shape.
+     */
+    private static String notJson(Throwable cause) {
+        return switch (cause) {
+            case StreamConstraintsException tooMuch -> "The request body nests deeper than " + JsonConfig.MAX_NESTING_DEPTH
+                    + " levels, or a name, number or text in it is too long.";
+            // A number out of range for its field: JSON, of the wrong shape, so the field is named.
+            case InputCoercionException outOfRange -> null;
+            case StreamReadException repeated when String.valueOf(repeated.getOriginalMessage()).startsWith("Duplicate Object property")
+                    && repeated.processor() instanceof JsonParser parser ->
+                    "The request body gives the field \"" + parser.currentName() + "\" more than once.";
+            case StreamReadException unreadable -> "The request body is not valid JSON.";
+            case null, default -> null;
+        };
     }
 
     private static ProblemDetail invalid(List<FieldProblem> errors) {
