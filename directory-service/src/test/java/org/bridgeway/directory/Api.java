@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Real HTTP calls to the service under test. */
 final class Api {
 
+    /** {@code body} is the JSON answer, a null node for any other (the OpenAPI description as YAML, say). */
     record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -119,7 +120,8 @@ final class Api {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(false);
+            JsonNode body = response.body().isBlank() || !json ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().map(), body);
         } catch (Exception e) {
             throw new IllegalStateException(e);

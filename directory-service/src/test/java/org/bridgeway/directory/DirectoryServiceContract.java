@@ -2,12 +2,19 @@ package org.bridgeway.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -18,10 +25,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +54,9 @@ abstract class DirectoryServiceContract {
     String brokers;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMappings;
 
     Api api() {
         return new Api(port);
@@ -56,14 +68,7 @@ abstract class DirectoryServiceContract {
         String path = "/api/directory/services/" + serviceId + "/responsiveness";
         assertThat(api().get(path, TestTokens.referrer()).status()).isEqualTo(404);
 
-        CloudEvent figures = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType("org.bridgeway.referral.responsiveness.v1")
-                .withSource(URI.create("/bridgeway/referral-service")).withData("application/json", """
-                        {"subject":"service","id":"%s","periodFrom":"2025-11-24","periodTo":"2026-11-23","referrals":41,
-                         "usuallyRepliesWithinDays":2,"acceptedPercent":87.8}""".formatted(serviceId).getBytes(StandardCharsets.UTF_8)).build();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(KafkaMessageFactory.<String>createWriter("referral.responsiveness.v1", "service:" + serviceId).writeBinary(figures));
-        }
+        publishResponsiveness("service", serviceId);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api().get(path, TestTokens.referrer()).status() == 200);
         JsonNode shown = api().get(path, TestTokens.referrer()).body();
@@ -259,6 +264,188 @@ abstract class DirectoryServiceContract {
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body().get("paths").has("/api/directory/services/{id}/capacity")).isTrue();
         assertThat(openApi.body().get("paths").has("/openreferral/services")).isFalse();
+    }
+
+    /** One endpoint, and how to call it on the fresh organisation and listing each caller gets. */
+    record Endpoint(String method, String pattern, BiFunction<String, Owned, Api.Response> call) {
+    }
+
+    /** An organisation of its own with one listing, so that no call sees what another changed. */
+    record Owned(String organisationId, String serviceId) {
+    }
+
+    /**
+     * Every endpoint called as every kind of caller. A new endpoint without a row here fails
+     * the build, so no endpoint ships without an authorisation rule.
+     */
+    @Test
+    void authorisationMatrix() throws IOException {
+        String figured = UUID.randomUUID().toString(); // an organisation and a listing referral-service has figures for
+        publishResponsiveness("organisation", figured);
+        publishResponsiveness("service", figured);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/directory/organisations/" + figured + "/responsiveness", ADMIN).status() == 200
+                && api().get("/api/directory/services/" + figured + "/responsiveness", ADMIN).status() == 200);
+        String csvHeader; // an export of the form with no rows yet
+        try (InputStream sample = getClass().getResourceAsStream("/imports/asset-map-sample.csv")) {
+            csvHeader = new String(sample.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow() + "\n";
+        }
+        // The owning provider works for the organisation each call gets.
+        Map<String, Function<String, String>> callers = new LinkedHashMap<>();
+        callers.put("referrer", organisationId -> TestTokens.referrer());
+        callers.put("owning provider", organisationId -> TestTokens.token("olive.owner", "PROVIDER", organisationId, TestTokens.AUDIENCE));
+        callers.put("other provider", organisationId -> TestTokens.citizensAdvice());
+        callers.put("manager", organisationId -> TestTokens.manager());
+        callers.put("admin", organisationId -> ADMIN);
+        callers.put("no token", organisationId -> null);
+        Map<Endpoint, int[]> matrix = new LinkedHashMap<>();
+        String organisations = "/api/directory/organisations";
+        String services = "/api/directory/services";
+        Map<String, String> version1 = Map.of("If-Match", "\"1\"");
+        //                                                                                          referrer owning other mgr admin none
+        matrix.put(new Endpoint("POST", organisations, (t, o) -> api().post(organisations, t, organisationBody("Quernstone Trust"), Map.of())),
+                new int[] {403, 403, 403, 403, 201, 401});
+        matrix.put(new Endpoint("GET", organisations, (t, o) -> api().get(organisations + "?name=Quernstone", t)),
+                new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("GET", organisations + "/{id}", (t, o) -> api().get(organisations + "/" + o.organisationId(), t)),
+                new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("PUT", organisations + "/{id}", (t, o) -> api().put(organisations + "/" + o.organisationId(), t,
+                organisationBody("Quernstone Community Transport"), version1)), new int[] {403, 200, 403, 403, 200, 401});
+        matrix.put(new Endpoint("DELETE", organisations + "/{id}", (t, o) -> api().delete(organisations + "/" + o.organisationId(), t, version1)),
+                new int[] {403, 403, 403, 403, 200, 401});
+        matrix.put(new Endpoint("GET", organisations + "/{organisationId}/services", (t, o) -> api().get(organisations + "/" + o.organisationId()
+                + "/services", t)), new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("GET", organisations + "/{id}/responsiveness", (t, o) -> api().get(organisations + "/" + figured
+                + "/responsiveness", t)), new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("POST", services, (t, o) -> api().post(services, t, listing(o.organisationId(), "Quernstone Dial a Ride", "transport"),
+                Map.of())), new int[] {403, 201, 403, 403, 201, 401});
+        matrix.put(new Endpoint("GET", services, (t, o) -> api().get(services + "?q=quernstone", t)), new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("GET", services + "/{id}", (t, o) -> api().get(services + "/" + o.serviceId(), t)),
+                new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("PUT", services + "/{id}", (t, o) -> api().put(services + "/" + o.serviceId(), t,
+                listing(o.organisationId(), "Quernstone Minibus and Dial a Ride", "transport"), version1)), new int[] {403, 200, 403, 403, 200, 401});
+        matrix.put(new Endpoint("PUT", services + "/{id}/capacity", (t, o) -> api().put(services + "/" + o.serviceId() + "/capacity", t,
+                "{\"status\":\"WAITING_LIST\",\"estimatedWaitWeeks\":2}", Map.of())), new int[] {403, 200, 403, 403, 200, 401});
+        matrix.put(new Endpoint("PUT", services + "/{id}/status", (t, o) -> api().put(services + "/" + o.serviceId() + "/status", t,
+                "{\"status\":\"TEMPORARILY_CLOSED\"}", version1)), new int[] {403, 200, 403, 403, 200, 401});
+        matrix.put(new Endpoint("POST", services + "/{id}/verification", (t, o) -> api().post(services + "/" + o.serviceId() + "/verification", t,
+                "", Map.of())), new int[] {403, 200, 403, 403, 200, 401});
+        matrix.put(new Endpoint("DELETE", services + "/{id}", (t, o) -> api().delete(services + "/" + o.serviceId(), t, version1)),
+                new int[] {403, 200, 403, 403, 200, 401});
+        matrix.put(new Endpoint("GET", services + "/{id}/duplicates", (t, o) -> api().get(services + "/" + o.serviceId() + "/duplicates", t)),
+                new int[] {403, 403, 403, 403, 200, 401});
+        matrix.put(new Endpoint("POST", services + "/{id}/merge", (t, o) -> api().post(services + "/" + o.serviceId() + "/merge", t,
+                "{\"duplicateId\":\"" + created(listing(o.organisationId(), "Quernstone Minibus Service", "transport"), ADMIN) + "\"}", Map.of())),
+                new int[] {403, 403, 403, 403, 200, 401});
+        matrix.put(new Endpoint("GET", services + "/{id}/responsiveness", (t, o) -> api().get(services + "/" + figured + "/responsiveness", t)),
+                new int[] {200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("POST", "/api/directory/imports/asset-map", (t, o) -> api().post("/api/directory/imports/asset-map", t,
+                "text/csv", HttpRequest.BodyPublishers.ofString(csvHeader))), new int[] {403, 403, 403, 403, 200, 401});
+        matrix.put(new Endpoint("POST", "/api/directory/imports/openreferral", (t, o) -> api().post("/api/directory/imports/openreferral", t,
+                "[]", Map.of())), new int[] {403, 403, 403, 403, 200, 401});
+        matrix.put(new Endpoint("GET", "/api/directory/audit", (t, o) -> api().get("/api/directory/audit?subjectId=" + o.serviceId(), t)),
+                new int[] {403, 403, 403, 403, 200, 401});
+        matrix.put(new Endpoint("GET", "/api/directory/taxonomy", (t, o) -> api().get("/api/directory/taxonomy", t)),
+                new int[] {200, 200, 200, 200, 200, 401});
+        // The API's description holds no data, so it is public.
+        for (String openApi : List.of("/api/directory/openapi", "/api/directory/openapi.yaml")) {
+            matrix.put(new Endpoint("GET", openApi, (t, o) -> api().get(openApi, t)), new int[] {200, 200, 200, 200, 200, 200});
+        }
+
+        List<String> wrong = new ArrayList<>();
+        matrix.forEach((endpoint, expected) -> {
+            int column = 0;
+            for (var caller : callers.entrySet()) {
+                Owned owned = owned();
+                int status = endpoint.call().apply(caller.getValue().apply(owned.organisationId()), owned).status();
+                if (status != expected[column]) {
+                    wrong.add(endpoint.method() + " " + endpoint.pattern() + " as " + caller.getKey() + ": " + status + ", expected " + expected[column]);
+                }
+                column++;
+            }
+        });
+        assertThat(wrong).isEmpty();
+
+        var mapped = handlerMappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().flatMap(pattern -> info.getMethodsCondition().getMethods().stream()
+                        .map(method -> method.name() + " " + pattern)))
+                .filter(endpoint -> endpoint.contains(" /api/")).collect(Collectors.toSet());
+        assertThat(matrix.keySet().stream().map(e -> e.method() + " " + e.pattern()).toList())
+                .as("every endpoint has a row in the authorisation matrix").containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    /** Each service checks tokens itself, so called without the gateway it refuses what the gateway would. */
+    @Test
+    void aForgedExpiredOrMisdirectedTokenIsRefusedWithAProblem() {
+        String path = "/api/directory/services";
+        assertThat(api().get(path, TestTokens.referrer()).status()).as("the valid token the others are made from").isEqualTo(200);
+        Map<String, String> tokens = new LinkedHashMap<>(TestTokens.abusive());
+        tokens.put("no token", null);
+        List<String> wrong = new ArrayList<>();
+        tokens.forEach((label, token) -> {
+            Api.Response refused = api().get(path, token);
+            String type = refused.header("Content-Type");
+            if (refused.status() != 401 || type == null || !type.startsWith("application/problem+json")
+                    || refused.body().path("status").asInt(0) != 401) {
+                wrong.add(label + ": " + refused.status() + " " + type);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyChangeToAListingOrOrganisationIsInTheAuditTrail() {
+        String organisationId = organisation("Rainham Repair Cafe");
+        String id = created(listing(organisationId, "Rainham Repair Cafe Sessions", "fuel"), ADMIN);
+        assertThat(api().put("/api/directory/services/" + id + "/capacity", ADMIN, "{\"status\":\"PAUSED\"}", Map.of()).status()).isEqualTo(200);
+        assertThat(api().put("/api/directory/services/" + id + "/capacity", TestTokens.citizensAdvice(), "{\"status\":\"ACCEPTING\"}", Map.of()).status())
+                .as("refused, so not in the trail").isEqualTo(403);
+        assertThat(api().post("/api/directory/services/" + id + "/verification", ADMIN, "", Map.of()).status()).isEqualTo(200);
+
+        Api.Response trail = api().get("/api/directory/audit?subjectId=" + id, ADMIN);
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body().get("items").valueStream().map(entry -> entry.get("userId").asString() + " " + entry.get("action").asString()))
+                .as("newest first").containsExactly("adam.admin LISTING_VERIFIED", "adam.admin LISTING_CAPACITY_CHANGED", "adam.admin LISTING_PUBLISHED");
+        assertThat(api().get("/api/directory/audit?subjectId=" + organisationId, ADMIN).body().get("items").get(0).get("action").asString())
+                .isEqualTo("ORGANISATION_REGISTERED");
+        assertThat(api().get("/api/directory/audit?size=1&page=1", ADMIN).body().get("page").get("size").asInt()).isEqualTo(1);
+        assertThat(api().get("/api/directory/audit?size=1000", ADMIN).status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyTheOrganisationsAdministratorsChangeWhereItsReferralsGo() {
+        String organisationId = organisation("Strood Food Bank");
+        String pat = TestTokens.token("pat.provider", "PROVIDER", organisationId, TestTokens.AUDIENCE);
+        String withPatAsAdministrator = organisationBody("Strood Food Bank").replace("\"referralEmails\"", "\"administrators\":[\"pat.provider\"],\"referralEmails\"");
+
+        assertThat(api().put("/api/directory/organisations/" + organisationId, pat, organisationBody("Strood Foodbank"), Map.of("If-Match", "\"1\"")).status())
+                .as("a colleague keeps the details true").isEqualTo(200);
+        assertThat(api().put("/api/directory/organisations/" + organisationId, pat, withPatAsAdministrator, Map.of("If-Match", "\"2\"")).status())
+                .as("but may not name themselves administrator").isEqualTo(403);
+        assertThat(api().put("/api/directory/organisations/" + organisationId, pat,
+                organisationBody("Strood Foodbank").replace("referrals@charity.example", "elsewhere@example.com"), Map.of("If-Match", "\"2\"")).status())
+                .as("nor send the referrals elsewhere").isEqualTo(403);
+
+        assertThat(api().put("/api/directory/organisations/" + organisationId, ADMIN, withPatAsAdministrator, Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
+        assertThat(api().put("/api/directory/organisations/" + organisationId, pat,
+                withPatAsAdministrator.replace("referrals@charity.example", "intake@stroodfoodbank.example"), Map.of("If-Match", "\"3\"")).status())
+                .as("an administrator of the organisation may").isEqualTo(200);
+    }
+
+    Owned owned() {
+        String organisationId = organisation("Quernstone Community Transport");
+        return new Owned(organisationId, created(listing(organisationId, "Quernstone Minibus", "transport"), ADMIN));
+    }
+
+    /** Figures as referral-service publishes them for an organisation or a listing. */
+    void publishResponsiveness(String subject, String id) {
+        CloudEvent figures = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType("org.bridgeway.referral.responsiveness.v1")
+                .withSource(URI.create("/bridgeway/referral-service")).withData("application/json", """
+                        {"subject":"%s","id":"%s","periodFrom":"2025-11-24","periodTo":"2026-11-23","referrals":41,
+                         "usuallyRepliesWithinDays":2,"acceptedPercent":87.8}""".formatted(subject, id).getBytes(StandardCharsets.UTF_8)).build();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(KafkaMessageFactory.<String>createWriter("referral.responsiveness.v1", subject + ":" + id).writeBinary(figures));
+        }
     }
 
     String organisation(String name) {

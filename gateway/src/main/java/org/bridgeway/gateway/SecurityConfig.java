@@ -2,12 +2,14 @@ package org.bridgeway.gateway;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import org.bridgeway.gateway.ratelimit.RefusedTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import reactor.core.publisher.Mono;
 
 /**
  * The first lock: /api calls need a valid token (issuer, audience, signature, expiry) before they
@@ -17,17 +19,17 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems, RefusedTokens refusedTokens) {
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/directory/openapi", "/api/directory/openapi.yaml").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(withDefaults())
-                        .authenticationEntryPoint((exchange, e) -> {
+                        .authenticationEntryPoint((exchange, e) -> refusedTokens.spend(exchange).then(Mono.defer(() -> {
                             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
                             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
-                        })
+                        })))
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
                 // On every response, besides Spring Security's defaults (nosniff, frames denied, no caching
                 // of what has no caching of its own, HSTS on TLS): another site is told only our origin,

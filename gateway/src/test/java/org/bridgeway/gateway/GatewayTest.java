@@ -34,6 +34,14 @@ class GatewayTest {
     int port;
 
     @Test
+    void aKeyTheProviderAddsIsFetchedWithoutARestart() throws Exception {
+        assertThat(get("/api/referrals", TestTokens.referrer()).statusCode()).as("the first key, now cached").isEqualTo(503);
+
+        assertThat(get("/api/referrals", TestTokens.referrerWithANewKey()).statusCode())
+                .as("an unknown key id fetches the key set again: accepted, then the service is down").isEqualTo(503);
+    }
+
+    @Test
     void anUnknownRouteIsAProblemNotFound() throws Exception {
         HttpResponse<String> response = get("/no/such/thing", null);
 

@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridgeway.rate-limits.per-person.burst=3", "bridgeway.rate-limits.per-person.per-second=1",
         "bridgeway.rate-limits.per-client.burst=6", "bridgeway.rate-limits.per-client.per-second=1",
         "bridgeway.rate-limits.per-address.burst=3", "bridgeway.rate-limits.per-address.per-second=1",
+        "bridgeway.rate-limits.refused-tokens-per-address.burst=4", "bridgeway.rate-limits.refused-tokens-per-address.per-second=1",
+        "bridgeway.rate-limits.trusted-proxy-hops=1",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=300ms",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
@@ -68,17 +70,17 @@ class RateLimitsAndCircuitBreakersTest {
         String client = "client-" + UUID.randomUUID();
         String sam = TestTokens.token("sam.prescriber", "REFERRER", null, TestTokens.AUDIENCE, client);
 
-        List<Integer> statuses = untilRefused("/api/directory/services", sam);
-        assertThat(statuses.subList(0, 3)).as("the burst of 3 is allowed").containsOnly(200);
-        HttpResponse<String> refused = get("/api/directory/services", sam);
-        assertThat(refused.statusCode()).isEqualTo(429);
+        List<HttpResponse<String>> answers = untilRefused("/api/directory/services", sam, null);
+        assertThat(answers.subList(0, 3)).as("the burst of 3 is allowed").allMatch(answer -> answer.statusCode() == 200);
+        HttpResponse<String> refused = answers.getLast();
         assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 2);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).contains("\"status\":429").contains("try again in")
                 .contains("\"requestId\":\"" + refused.headers().firstValue("X-Request-Id").orElseThrow() + "\"");
 
         String lee = TestTokens.token("lee.navigator", "REFERRER", null, TestTokens.AUDIENCE, client);
-        assertThat(get("/api/directory/services", lee).statusCode()).as("another person through the same client").isEqualTo(200);
+        assertThat(get("/api/directory/services", lee, null).statusCode()).as("another person through the same client").isEqualTo(200);
+        assertThat(get("/actuator/health", null, null).statusCode()).as("health is never limited").isEqualTo(200);
     }
 
     @Test
@@ -86,7 +88,8 @@ class RateLimitsAndCircuitBreakersTest {
         String client = "client-" + UUID.randomUUID();
         List<Integer> statuses = new ArrayList<>();
         for (int person = 0; person < 12 && !statuses.contains(429); person++) {
-            statuses.add(get("/api/directory/services", TestTokens.token("person-" + person, "REFERRER", null, TestTokens.AUDIENCE, client)).statusCode());
+            statuses.add(get("/api/directory/services", TestTokens.token("person-" + person, "REFERRER", null, TestTokens.AUDIENCE, client), null)
+                    .statusCode());
         }
         assertThat(statuses).as("each person asks once; the client's burst is 6").endsWith(429);
         assertThat(statuses.subList(0, 6)).containsOnly(200);
@@ -94,28 +97,44 @@ class RateLimitsAndCircuitBreakersTest {
 
     @Test
     void withoutATokenTheAddressIsLimited() throws Exception {
-        List<Integer> statuses = untilRefused("/openreferral/services", null);
-        assertThat(statuses.subList(0, Math.min(3, statuses.size() - 1))).containsOnly(200);
+        String address = "203.0.113." + new java.util.Random().nextInt(1, 255);
+        List<HttpResponse<String>> answers = untilRefused("/openreferral/services", null, address);
+        assertThat(answers.getFirst().statusCode()).isEqualTo(200);
+        assertThat(answers.size()).as("at least the burst of 3 before the refusal").isGreaterThan(3);
+        assertThat(get("/openreferral/services", null, "198.51.100.7").statusCode()).as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void anAddressWhoseTokensKeepFailingIsTurnedAwayBeforeTheCheck() throws Exception {
+        String address = "192.0.2." + new java.util.Random().nextInt(1, 255);
+        String forged = fresh().substring(0, 40) + "forged";
+        List<Integer> statuses = new ArrayList<>();
+        while (statuses.size() < 10 && !statuses.contains(429)) {
+            statuses.add(get("/api/directory/services", forged, address).statusCode());
+        }
+        assertThat(statuses.subList(0, 4)).as("the first refusals are 401").containsOnly(401);
         assertThat(statuses).endsWith(429);
+        assertThat(get("/api/directory/services", fresh(), address).statusCode()).as("even a good token waits").isEqualTo(429);
+        assertThat(get("/api/directory/services", fresh(), "192.0.2.0").statusCode()).as("another address is let in").isEqualTo(200);
     }
 
     @Test
     void aServiceThatHangsIsCutOffAndThenNotCalledAtAll() throws Exception {
         for (int call = 0; call < 2; call++) {
-            HttpResponse<String> timedOut = get("/api/notifications", fresh());
+            HttpResponse<String> timedOut = get("/api/notifications", fresh(), null);
             assertThat(timedOut.statusCode()).as("the gateway stops waiting").isEqualTo(503);
         }
         int reached = STUCK_CALLS.get();
         assertThat(reached).isEqualTo(2);
 
-        HttpResponse<String> open = get("/api/notifications", fresh());
+        HttpResponse<String> open = get("/api/notifications", fresh(), null);
         assertThat(open.statusCode()).isEqualTo(503);
         assertThat(open.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(open.body()).contains("not available just now");
         Thread.sleep(500);
         assertThat(STUCK_CALLS.get()).as("with the breaker open, the stuck service is left alone").isEqualTo(reached);
 
-        assertThat(get("/api/directory/services", fresh()).statusCode()).as("other routes have their own breakers").isEqualTo(200);
+        assertThat(get("/api/directory/services", fresh(), null).statusCode()).as("other routes have their own breakers").isEqualTo(200);
     }
 
     /** A new person and client each time, so the rate limits stay out of the circuit breaker's test. */
@@ -127,19 +146,23 @@ class RateLimitsAndCircuitBreakersTest {
      * Asks until refused, up to a few more than the burst: the bucket refills by one a second, so
      * a slow machine may see one more allowed, never an unlimited number.
      */
-    private List<Integer> untilRefused(String path, String token) throws Exception {
-        List<Integer> statuses = new ArrayList<>();
-        while (statuses.size() < 8 && !statuses.contains(429)) {
-            statuses.add(get(path, token).statusCode());
+    private List<HttpResponse<String>> untilRefused(String path, String token, String address) throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        while (answers.size() < 8 && (answers.isEmpty() || answers.getLast().statusCode() != 429)) {
+            answers.add(get(path, token, address));
         }
-        assertThat(statuses).endsWith(429);
-        return statuses;
+        assertThat(answers.getLast().statusCode()).isEqualTo(429);
+        return answers;
     }
 
-    HttpResponse<String> get(String path, String token) throws Exception {
+    /** @param address where the request comes from, as the proxy in front of the gateway says; null for this machine */
+    HttpResponse<String> get(String path, String token, String address) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (address != null) {
+            request.header("X-Forwarded-For", address);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

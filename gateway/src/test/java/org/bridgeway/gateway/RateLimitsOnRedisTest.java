@@ -38,6 +38,9 @@ class RateLimitsOnRedisTest {
         try (ConfigurableApplicationContext first = new SpringApplicationBuilder(GatewayApplication.class).properties(properties).run();
              ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class).properties(properties).run()) {
             String token = TestTokens.token("person-" + UUID.randomUUID(), "REFERRER", null, TestTokens.AUDIENCE);
+            // Both have the key set before the test starts, so no fetch stretches it past the refill.
+            assertThat(status(first, TestTokens.referrer())).isEqualTo(503);
+            assertThat(status(second, TestTokens.referrer())).isEqualTo(503);
 
             assertThat(status(first, token)).as("the service is down, but the call was allowed").isEqualTo(503);
             assertThat(status(first, token)).isEqualTo(503);

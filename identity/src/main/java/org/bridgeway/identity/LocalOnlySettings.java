@@ -22,7 +22,7 @@ public class LocalOnlySettings implements EnvironmentPostProcessor, Ordered {
         }
         if (environment.containsProperty("bridgeway.identity.demo-password") || environment.containsProperty("bridgeway.identity.users[0].username")) {
             throw new IllegalStateException("bridgeway.identity.demo-password and bridgeway.identity.users are the demo people, "
-                    + "for the local profile only: add people through /api/people, or use an identity provider of your own");
+                    + "for the local profile only: outside it, sign people in with an identity provider of your own (Keycloak, Entra ID)");
         }
         String secret = environment.getProperty("bridgeway.identity.web-client-secret", "");
         if (secret.isBlank()) {

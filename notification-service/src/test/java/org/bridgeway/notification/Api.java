@@ -1,5 +1,6 @@
 package org.bridgeway.notification;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,22 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), token, Map.of());
+    }
+
+    /** The status of opening a stream such as the live notifications: its head comes at once, with an opening comment. */
+    Response stream(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .timeout(java.time.Duration.ofSeconds(5)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return new Response(response.statusCode(), response.headers().map(), JSON.nullNode());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A plain-text page, such as the metrics scrape. */

@@ -260,40 +260,6 @@ abstract class NotificationChannelsContract extends NotificationServiceContract 
         return "referrals." + org.substring(0, 8) + "@org.test";
     }
 
-    static String administrator(String org) {
-        return TestTokens.token("admin." + org.substring(0, 8), "PROVIDER", org, TestTokens.AUDIENCE);
-    }
-
-    void organisation(String org, long version, List<String> referralEmails, String webhookUrl) {
-        String emails = referralEmails.stream().map(e -> "\"" + e + "\"").reduce((a, b) -> a + "," + b).orElse("");
-        publishTo("directory.organisations.v1", org, UUID.randomUUID().toString(), "org.bridgeway.directory.organisation.snapshot.v1", """
-                {"id":"%s","version":%d,"name":"Organisation %s","type":"CHARITY","referralEmails":[%s],"webhookUrl":%s,
-                 "administrators":["admin.%s"],"status":"ACTIVE"}""".formatted(org, version, org.substring(0, 4), emails,
-                webhookUrl == null ? "null" : "\"" + webhookUrl + "\"", org.substring(0, 8)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The organisation is in the replica once its administrator can read its webhook settings (404 before). */
-    void awaitReplica(String org) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> api().get("/api/notifications/organisations/" + org + "/webhook", administrator(org)).status() == 200);
-    }
-
-    static byte[] referral(String org, String referrer, String reference) {
-        return referral(org, referrer, reference, "submitted");
-    }
-
-    static byte[] referral(String org, String referrer, String reference, String change) {
-        boolean submitted = "submitted".equals(change);
-        return """
-                {"referralId":"%s","reference":"%s","sequence":1,"status":"%s","serviceId":"svc","organisationId":"%s",
-                 "referrerUserId":"%s","referrerOrganisationId":"%s","category":"fuel","urgency":"ROUTINE",
-                 "reasonCode":%s,"outcome":null,"actorRole":"%s","actorOrganisationId":"%s","parentReferralId":null,
-                 "occurredAt":"2026-11-22T10:00:00Z"}
-                """.formatted(UUID.randomUUID(), reference, change.toUpperCase(), org, referrer, TestTokens.MEDWAY_SPS,
-                "declined".equals(change) ? "\"NO_CAPACITY\"" : "null", submitted ? "REFERRER" : "PROVIDER",
-                submitted ? TestTokens.MEDWAY_SPS : org).getBytes(StandardCharsets.UTF_8);
-    }
-
     JsonNode awaitNotification(String token, String reference, String kind) {
         await().atMost(Duration.ofSeconds(30)).until(() -> mine(token, reference).stream().anyMatch(n -> kind.equals(n.get("kind").asString())));
         return mine(token, reference).stream().filter(n -> kind.equals(n.get("kind").asString())).findFirst().orElseThrow();

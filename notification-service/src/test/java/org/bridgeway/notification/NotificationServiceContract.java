@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -19,9 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /** The notification service's behaviour over real Kafka, HTTP and the store. */
@@ -33,6 +39,9 @@ abstract class NotificationServiceContract {
     String brokers;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMappings;
 
     /** The settings both infrastructures share: the test mail server, quick retries, a digest every few seconds. */
     static void settings(DynamicPropertyRegistry registry) {
@@ -153,6 +162,99 @@ abstract class NotificationServiceContract {
         assertThat(api().get("/api/notifications?size=1000", TestTokens.referrer()).status()).isEqualTo(400);
     }
 
+    /** One endpoint, and how to call it. */
+    record Endpoint(String method, String pattern, Function<String, Api.Response> call) {
+    }
+
+    /**
+     * Every endpoint called as every kind of caller. A new endpoint without a row here fails
+     * the build, so no endpoint ships without an authorisation rule.
+     */
+    @Test
+    void authorisationMatrix() {
+        String org = UUID.randomUUID().toString();
+        organisation(org, 1, List.of(), "https://hooks.example/" + org);
+        awaitReplica(org);
+        String person = "ada." + UUID.randomUUID();
+        String addressee = TestTokens.token(person, "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE);
+        String reference = reference();
+        publish(reference, UUID.randomUUID().toString(), "org.bridgeway.referral.accepted.v1", referral(org, person, reference, "accepted"));
+        String notification = awaitNotification(addressee, reference).get("id").asString();
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("addressee", addressee);
+        callers.put("another person", TestTokens.token("ben." + UUID.randomUUID(), "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE));
+        callers.put("organisation's administrator", administrator(org));
+        callers.put("colleague", TestTokens.token("colleague." + org.substring(0, 8), "PROVIDER", org, TestTokens.AUDIENCE));
+        callers.put("other provider", TestTokens.citizensAdvice());
+        callers.put("manager", TestTokens.manager());
+        callers.put("admin", TestTokens.token("adam.admin", "ADMIN", null, TestTokens.AUDIENCE));
+        callers.put("no token", null);
+        String webhook = "/api/notifications/organisations/" + org + "/webhook";
+        Map<Endpoint, int[]> matrix = new LinkedHashMap<>();
+        //                                                                   addressee other org-admin colleague other-provider mgr admin none
+        matrix.put(new Endpoint("GET", "/api/notifications", t -> api().get("/api/notifications", t)),
+                new int[] {200, 200, 200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("POST", "/api/notifications/{id}/read", t -> api().post("/api/notifications/" + notification + "/read", t, "",
+                Map.of())), new int[] {204, 404, 404, 404, 404, 404, 404, 401});
+        matrix.put(new Endpoint("POST", "/api/notifications/read", t -> api().post("/api/notifications/read", t, "", Map.of())),
+                new int[] {200, 200, 200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("GET", "/api/notifications/stream", t -> api().stream("/api/notifications/stream", t)),
+                new int[] {200, 200, 200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("GET", "/api/notifications/preferences", t -> api().get("/api/notifications/preferences", t)),
+                new int[] {200, 200, 200, 200, 200, 200, 200, 401});
+        matrix.put(new Endpoint("PUT", "/api/notifications/preferences", t -> api().put("/api/notifications/preferences", t,
+                "{\"emailDigest\":\"IMMEDIATE\",\"events\":[]}")), new int[] {200, 200, 200, 200, 200, 200, 200, 401});
+        // Outside the organisation it is as if there were no webhook; inside, only its administrators see the secret.
+        matrix.put(new Endpoint("GET", "/api/notifications/organisations/{organisationId}/webhook", t -> api().get(webhook, t)),
+                new int[] {404, 404, 200, 403, 404, 404, 200, 401});
+        matrix.put(new Endpoint("POST", "/api/notifications/organisations/{organisationId}/webhook/switch-on", t -> api().post(webhook
+                + "/switch-on", t, "", Map.of())), new int[] {404, 404, 200, 403, 404, 404, 200, 401});
+
+        List<String> wrong = new ArrayList<>();
+        matrix.forEach((endpoint, expected) -> {
+            int column = 0;
+            for (var caller : callers.entrySet()) {
+                int status = endpoint.call().apply(caller.getValue()).status();
+                if (status != expected[column]) {
+                    wrong.add(endpoint.method() + " " + endpoint.pattern() + " as " + caller.getKey() + ": " + status + ", expected " + expected[column]);
+                }
+                column++;
+            }
+        });
+        callers.forEach((label, token) -> {
+            if (token != null && !token.equals(addressee) && !mine(token, reference).isEmpty()) {
+                wrong.add(label + " reads the addressee's notification");
+            }
+        });
+        assertThat(wrong).isEmpty();
+
+        var mapped = handlerMappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().flatMap(pattern -> info.getMethodsCondition().getMethods().stream()
+                        .map(method -> method.name() + " " + pattern)))
+                .filter(endpoint -> endpoint.contains(" /api/")).collect(Collectors.toSet());
+        assertThat(matrix.keySet().stream().map(e -> e.method() + " " + e.pattern()).toList())
+                .as("every endpoint has a row in the authorisation matrix").containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    /** Each service checks tokens itself, so called without the gateway it refuses what the gateway would. */
+    @Test
+    void aForgedExpiredOrMisdirectedTokenIsRefusedWithAProblem() {
+        String path = "/api/notifications";
+        assertThat(api().get(path, TestTokens.referrer()).status()).as("the valid token the others are made from").isEqualTo(200);
+        Map<String, String> tokens = new LinkedHashMap<>(TestTokens.abusive());
+        tokens.put("no token", null);
+        List<String> wrong = new ArrayList<>();
+        tokens.forEach((label, token) -> {
+            Api.Response refused = api().get(path, token);
+            String type = refused.header("Content-Type");
+            if (refused.status() != 401 || type == null || !type.startsWith("application/problem+json")
+                    || refused.body().path("status").asInt(0) != 401) {
+                wrong.add(label + ": " + refused.status() + " " + type);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
     static String reference() {
         return "BW-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
     }
@@ -224,5 +326,39 @@ abstract class NotificationServiceContract {
             }
         }
         return count;
+    }
+
+    static String administrator(String org) {
+        return TestTokens.token("admin." + org.substring(0, 8), "PROVIDER", org, TestTokens.AUDIENCE);
+    }
+
+    void organisation(String org, long version, List<String> referralEmails, String webhookUrl) {
+        String emails = referralEmails.stream().map(e -> "\"" + e + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        publishTo("directory.organisations.v1", org, UUID.randomUUID().toString(), "org.bridgeway.directory.organisation.snapshot.v1", """
+                {"id":"%s","version":%d,"name":"Organisation %s","type":"CHARITY","referralEmails":[%s],"webhookUrl":%s,
+                 "administrators":["admin.%s"],"status":"ACTIVE"}""".formatted(org, version, org.substring(0, 4), emails,
+                webhookUrl == null ? "null" : "\"" + webhookUrl + "\"", org.substring(0, 8)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The organisation is in the replica once its administrator can read its webhook settings (404 before). */
+    void awaitReplica(String org) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().get("/api/notifications/organisations/" + org + "/webhook", administrator(org)).status() == 200);
+    }
+
+    static byte[] referral(String org, String referrer, String reference) {
+        return referral(org, referrer, reference, "submitted");
+    }
+
+    static byte[] referral(String org, String referrer, String reference, String change) {
+        boolean submitted = "submitted".equals(change);
+        return """
+                {"referralId":"%s","reference":"%s","sequence":1,"status":"%s","serviceId":"svc","organisationId":"%s",
+                 "referrerUserId":"%s","referrerOrganisationId":"%s","category":"fuel","urgency":"ROUTINE",
+                 "reasonCode":%s,"outcome":null,"actorRole":"%s","actorOrganisationId":"%s","parentReferralId":null,
+                 "occurredAt":"2026-11-22T10:00:00Z"}
+                """.formatted(UUID.randomUUID(), reference, change.toUpperCase(), org, referrer, TestTokens.MEDWAY_SPS,
+                "declined".equals(change) ? "\"NO_CAPACITY\"" : "null", submitted ? "REFERRER" : "PROVIDER",
+                submitted ? TestTokens.MEDWAY_SPS : org).getBytes(StandardCharsets.UTF_8);
     }
 }

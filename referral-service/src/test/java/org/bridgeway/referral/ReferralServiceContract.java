@@ -241,9 +241,18 @@ abstract class ReferralServiceContract {
         assertThat(api().get("/api/referrals?view=inbox", TestTokens.referrer()).status()).isEqualTo(403);
         assertThat(api().post("/api/referrals", TestTokens.greenDoctors(), submission("any"), Map.of()).status()).isEqualTo(403);
 
-        var reads = mongo.getCollection("resident_data_reads").find(new org.bson.Document("referralId", id)).into(new ArrayList<>());
-        assertThat(reads).extracting(r -> r.getString("userId")).containsExactlyInAnyOrder("gemma.greendoctors", "kim.linkworker");
-        assertThat(reads.toString()).doesNotContain("Jo Bloggs");
+        assertThat(step(id, "accept", TestTokens.greenDoctors(), 1, "").status()).isEqualTo(200);
+        Api.Response audit = api().get("/api/referrals/audit?referralId=" + id, admin);
+        assertThat(audit.status()).isEqualTo(200);
+        List<String> trail = audit.body().get("items").valueStream()
+                .map(entry -> entry.get("userId").asString() + " " + entry.get("action").asString()).toList();
+        assertThat(trail).as("newest first: who did what, and who read the resident's details").containsExactly(
+                "gemma.greendoctors ACCEPTED", "kim.linkworker VIEWED", "gemma.greendoctors VIEWED", "sam.prescriber SUBMITTED");
+        assertThat(audit.body().get("page").get("totalItems").asInt()).isEqualTo(4);
+        assertThat(audit.body().toString()).doesNotContain("Jo Bloggs");
+        assertThat(api().get("/api/referrals/audit?userId=kim.linkworker&size=1", admin).body().get("items").get(0).get("referralId").asString())
+                .isEqualTo(id);
+        assertThat(api().get("/api/referrals/audit?referralId=%7B%22%24ne%22%3A1%7D", admin).status()).as("a filter that is not an id").isEqualTo(400);
     }
 
     @Test
@@ -587,6 +596,9 @@ abstract class ReferralServiceContract {
         matrix.put(new Endpoint("POST", "/api/referrals/{id}/cancel", 0, (t, id) -> step(id, "cancel", t, 1, "{\"reason\":\"NO_LONGER_NEEDED\"}")),
                 new int[] {200, 404, 403, 404, 403, 403, 401});
 
+        matrix.put(new Endpoint("GET", "/api/referrals/audit", 0, (t, id) -> api().get("/api/referrals/audit?referralId=" + id, t)),
+                new int[] {403, 403, 403, 403, 403, 200, 401});
+
         for (String report : List.of("/api/reports/outcome-categories", "/api/reports/outcome-categories/trend", "/api/reports/funnel",
                 "/api/reports/responsiveness", "/api/reports/gaps")) {
             matrix.put(new Endpoint("GET", report, 0, (t, id) -> api().get(report, t)), new int[] {403, 403, 403, 403, 200, 200, 401});
@@ -615,6 +627,25 @@ abstract class ReferralServiceContract {
                 .filter(endpoint -> endpoint.contains(" /api/")).collect(java.util.stream.Collectors.toSet());
         assertThat(matrix.keySet().stream().map(e -> e.method() + " " + e.pattern()).toList())
                 .as("every endpoint has a row in the authorisation matrix").containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    /** Each service checks tokens itself, so called without the gateway it refuses what the gateway would. */
+    @Test
+    void aForgedExpiredOrMisdirectedTokenIsRefusedWithAProblem() {
+        String path = "/api/referrals?view=sent";
+        assertThat(api().get(path, TestTokens.referrer()).status()).as("the valid token the others are made from").isEqualTo(200);
+        Map<String, String> tokens = new java.util.LinkedHashMap<>(TestTokens.abusive());
+        tokens.put("no token", null);
+        List<String> wrong = new ArrayList<>();
+        tokens.forEach((label, token) -> {
+            Api.Response refused = api().get(path, token);
+            String type = refused.header("Content-Type");
+            if (refused.status() != 401 || type == null || !type.startsWith("application/problem+json")
+                    || refused.body().path("status").asInt(0) != 401) {
+                wrong.add(label + ": " + refused.status() + " " + type);
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     @Test

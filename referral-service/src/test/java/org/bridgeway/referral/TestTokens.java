@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
@@ -74,9 +81,46 @@ final class TestTokens {
         if (professionalRole != null) {
             claims.claim("professional_role", professionalRole);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims.build());
+        return signed(claims.build(), KEY);
+    }
+
+    /**
+     * Tokens a service must refuse with 401, by what is wrong with them: each is the referrer's
+     * token but for that one fault.
+     */
+    static Map<String, String> abusive() {
+        String valid = referrer();
         try {
-            jwt.sign(new RSASSASigner(KEY));
+            JWTClaimsSet claims = SignedJWT.parse(valid).getJWTClaimsSet();
+            String[] parts = valid.split("\\.");
+            Instant now = Instant.now();
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger-key").generate();
+            Map<String, String> tokens = new LinkedHashMap<>();
+            tokens.put("alg none", new PlainJWT(claims).serialize());
+            tokens.put("tampered to ADMIN", parts[0] + "." + Base64URL.encode(new JWTClaimsSet.Builder(claims)
+                    .claim("roles", List.of("ADMIN")).build().toString()) + "." + parts[2]);
+            // Well beyond the minute of clock skew the resource server allows.
+            tokens.put("expired", signed(new JWTClaimsSet.Builder(claims).issueTime(Date.from(now.minusSeconds(1200)))
+                    .expirationTime(Date.from(now.minusSeconds(600))).build(), KEY));
+            tokens.put("unknown key", signed(claims, stranger));
+            tokens.put("another key under the known kid", signed(claims, new RSAKey.Builder(stranger).keyID(KEY.getKeyID()).build()));
+            tokens.put("wrong issuer", signed(new JWTClaimsSet.Builder(claims).issuer("http://issuer.evil").build(), KEY));
+            tokens.put("wrong audience", token("sam.prescriber", "REFERRER", MEDWAY_SPS, "another-api"));
+            // Algorithm confusion: a verifier that let the token choose would check this HMAC with the public key.
+            SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY.getKeyID()).build(), claims);
+            confused.sign(new MACSigner(("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(KEY.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII)));
+            tokens.put("HS256 keyed with the public key", confused.serialize());
+            return tokens;
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String signed(JWTClaimsSet claims, RSAKey key) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

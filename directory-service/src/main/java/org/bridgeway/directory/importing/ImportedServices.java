@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.bridgeway.directory.audit.AuditTrail;
 import org.bridgeway.directory.importing.ImportReport.Outcome;
 import org.bridgeway.directory.importing.ImportReport.Row;
 import org.bridgeway.directory.listing.DuplicateCheck;
@@ -46,15 +47,17 @@ class ImportedServices {
     private final ListingRules rules;
     private final DuplicateCheck duplicates;
     private final Validator validator;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ImportedServices(Organisations organisations, Listings listings, ListingRules rules, DuplicateCheck duplicates,
-                     Validator validator, Clock clock) {
+                     Validator validator, AuditTrail audit, Clock clock) {
         this.organisations = organisations;
         this.listings = listings;
         this.rules = rules;
         this.duplicates = duplicates;
         this.validator = validator;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -95,6 +98,7 @@ class ImportedServices {
             if (!organisations.insert(Organisation.register(organisationId, organisationDetails, actor, now))) {
                 return changedMeanwhile(service);
             }
+            audit.record(actor, null, organisationId, AuditTrail.Action.ORGANISATION_IMPORTED);
             organisationChanged = true;
         } else {
             organisationChanged = !organisation.get().details().equals(organisationDetails);
@@ -125,6 +129,7 @@ class ImportedServices {
         if (!listings.insert(listing)) {
             return changedMeanwhile(service); // another import of the same service got there first
         }
+        audit.record(actor, null, listing.id(), AuditTrail.Action.LISTING_IMPORTED);
         return new Row(service.row(), Outcome.CREATED, listing.id(), null, similar, service.warnings());
     }
 
@@ -139,8 +144,11 @@ class ImportedServices {
         if (statusChanged) {
             listing.changeStatus(service.status(), actor, now);
         }
-        if ((detailsChanged || statusChanged) && !listings.replace(listing, read)) {
-            return changedMeanwhile(service);
+        if (detailsChanged || statusChanged) {
+            if (!listings.replace(listing, read)) {
+                return changedMeanwhile(service);
+            }
+            audit.record(actor, null, listing.id(), AuditTrail.Action.LISTING_IMPORTED);
         }
         Outcome outcome = detailsChanged || statusChanged || organisationChanged ? Outcome.UPDATED : Outcome.UNCHANGED;
         return new Row(service.row(), outcome, listing.id(), null, List.of(), service.warnings());
@@ -196,7 +204,11 @@ class ImportedServices {
     private boolean revise(Organisation organisation, OrganisationDetails details, String actor, Instant now) {
         long read = organisation.version();
         organisation.revise(details, actor, now);
-        return organisations.replace(organisation, read);
+        if (!organisations.replace(organisation, read)) {
+            return false;
+        }
+        audit.record(actor, null, organisation.id(), AuditTrail.Action.ORGANISATION_IMPORTED);
+        return true;
     }
 
     private static Row changedMeanwhile(ImportedService service) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.bridgeway.directory.audit.AuditTrail;
 import org.bridgeway.directory.security.Caller;
 import org.bridgeway.directory.web.ConflictException;
 import org.bridgeway.directory.web.InvalidFieldException;
@@ -63,7 +64,7 @@ class DuplicateController {
             throw new InvalidFieldException("duplicateId", "must be the id of a listing in the directory");
         }
         Caller caller = Caller.of(jwt);
-        changes.apply(request.duplicateId(), caller, null, ListingChanges.Precondition.OPTIONAL,
+        changes.apply(request.duplicateId(), caller, null, ListingChanges.Precondition.OPTIONAL, AuditTrail.Action.LISTING_MERGED,
                 duplicate -> duplicate.mergeInto(id, caller.userId(), clock.instant()));
         return ResponseEntity.ok().eTag(String.valueOf(survivor.version())).body(ListingView.of(survivor));
     }

@@ -2,6 +2,7 @@ package org.bridgeway.directory.listing;
 
 import java.util.function.Consumer;
 
+import org.bridgeway.directory.audit.AuditTrail;
 import org.bridgeway.directory.organisation.Organisation;
 import org.bridgeway.directory.organisation.Organisations;
 import org.bridgeway.directory.security.Caller;
@@ -25,17 +26,20 @@ public class ListingChanges {
 
     private final Listings listings;
     private final Organisations organisations;
+    private final AuditTrail audit;
 
-    ListingChanges(Listings listings, Organisations organisations) {
+    ListingChanges(Listings listings, Organisations organisations, AuditTrail audit) {
         this.listings = listings;
         this.organisations = organisations;
+        this.audit = audit;
     }
 
     /**
      * @param ifMatch the If-Match header; when optional and absent, the change applies to whatever is
      *                stored now and a concurrent save still makes it fail with 412
      */
-    public Listing apply(String id, Caller caller, String ifMatch, Precondition precondition, Consumer<Listing> change) {
+    public Listing apply(String id, Caller caller, String ifMatch, Precondition precondition, AuditTrail.Action action,
+                         Consumer<Listing> change) {
         Listing listing = listings.find(id).orElseThrow(() -> new NotFoundException("service", id));
         caller.mustMaintain(listing.organisationId());
         if (listing.mergedInto() != null) {
@@ -54,6 +58,7 @@ public class ListingChanges {
         if (!listings.replace(listing, read)) {
             throw new VersionMismatchException();
         }
+        audit.record(caller, id, action);
         return listing;
     }
 }

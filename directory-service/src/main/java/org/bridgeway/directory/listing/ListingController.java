@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.bridgeway.directory.audit.AuditTrail;
+import org.bridgeway.directory.audit.AuditTrail.Action;
 import org.bridgeway.directory.organisation.Organisation;
 import org.bridgeway.directory.organisation.Organisations;
 import org.bridgeway.directory.security.Caller;
@@ -46,15 +48,17 @@ class ListingController {
     private final ListingRules rules;
     private final DuplicateCheck duplicates;
     private final Organisations organisations;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ListingController(Listings listings, ListingChanges changes, ListingRules rules, DuplicateCheck duplicates,
-                      Organisations organisations, Clock clock) {
+                      Organisations organisations, AuditTrail audit, Clock clock) {
         this.listings = listings;
         this.changes = changes;
         this.rules = rules;
         this.duplicates = duplicates;
         this.organisations = organisations;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,6 +73,7 @@ class ListingController {
         Listing listing = Listing.publish(UUID.randomUUID().toString(), request, Listing.Provenance.MANUAL, null,
                 caller.userId(), clock.instant());
         listings.insert(listing);
+        audit.record(caller, listing.id(), Action.LISTING_PUBLISHED);
         return ResponseEntity.created(URI.create("/api/directory/services/" + listing.id()))
                 .eTag(String.valueOf(listing.version()))
                 .body(new ListingResponse(ListingView.of(listing), similar));
@@ -91,7 +96,7 @@ class ListingController {
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                        @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED, listing -> {
+        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED, Action.LISTING_REVISED, listing -> {
             if (!listing.organisationId().equals(request.organisationId())) {
                 throw new InvalidFieldException("organisationId", "a listing stays with its organisation; publish a new one instead");
             }
@@ -107,7 +112,7 @@ class ListingController {
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, ifMatch, Precondition.OPTIONAL, listing -> {
+        return ok(changes.apply(id, caller, ifMatch, Precondition.OPTIONAL, Action.LISTING_CAPACITY_CHANGED, listing -> {
             rules.checkCapacity(request, "");
             listing.changeCapacity(request, caller.userId(), clock.instant());
         }));
@@ -119,7 +124,7 @@ class ListingController {
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                              @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED,
+        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED, Action.LISTING_STATUS_CHANGED,
                 listing -> listing.changeStatus(request.status(), caller.userId(), clock.instant())));
     }
 
@@ -128,7 +133,7 @@ class ListingController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVIDER')")
     ResponseEntity<ListingView> verify(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, null, Precondition.OPTIONAL, listing -> listing.verify(caller.userId(), clock.instant())));
+        return ok(changes.apply(id, caller, null, Precondition.OPTIONAL, Action.LISTING_VERIFIED, listing -> listing.verify(caller.userId(), clock.instant())));
     }
 
     /** Withdrawn listings leave search but stay readable, so referrals made to them still resolve. */
@@ -138,7 +143,7 @@ class ListingController {
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                          @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED,
+        return ok(changes.apply(id, caller, ifMatch, Precondition.REQUIRED, Action.LISTING_WITHDRAWN,
                 listing -> listing.changeStatus(Listing.Status.INACTIVE, caller.userId(), clock.instant())));
     }
 

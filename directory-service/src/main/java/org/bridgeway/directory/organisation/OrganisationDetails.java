@@ -1,6 +1,7 @@
 package org.bridgeway.directory.organisation;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -27,6 +28,12 @@ public record OrganisationDetails(
     /** What anyone signed in may see: not where referrals go (a webhook address may hold a secret) nor who the staff are. */
     OrganisationDetails publicPart() {
         return new OrganisationDetails(name, type, registeredNumber, email, phone, website, address, List.of(), null, List.of());
+    }
+
+    /** Whether both send referrals to the same places and name the same administrators. */
+    boolean sameRoutingAs(OrganisationDetails other) {
+        return referralEmails.equals(other.referralEmails) && Objects.equals(webhookUrl, other.webhookUrl)
+                && administrators.equals(other.administrators);
     }
 
     public OrganisationDetails {

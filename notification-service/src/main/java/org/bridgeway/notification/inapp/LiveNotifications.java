@@ -47,6 +47,9 @@ class LiveNotifications {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(e -> close.run());
+        // Something at once, so the response starts now: the caller and any proxy between (whose
+        // time-out runs to the first byte) know the stream is open before the first notification.
+        send(emitter, SseEmitter.event().comment("open"));
         return emitter;
     }
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
-import org.bridgeway.referral.protection.ResidentDataReads;
+import org.bridgeway.referral.audit.AuditTrail;
 import org.bridgeway.referral.protection.ResidentMatching;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Referral;
@@ -39,12 +39,12 @@ class SamePersonController {
 
     private final Referrals referrals;
     private final ResidentMatching matching;
-    private final ResidentDataReads reads;
+    private final AuditTrail audit;
 
-    SamePersonController(Referrals referrals, ResidentMatching matching, ResidentDataReads reads) {
+    SamePersonController(Referrals referrals, ResidentMatching matching, AuditTrail audit) {
         this.referrals = referrals;
         this.matching = matching;
-        this.reads = reads;
+        this.audit = audit;
     }
 
     @PostMapping("/api/referrals/same-person-check")
@@ -55,7 +55,7 @@ class SamePersonController {
         Criteria ours = actor.organisationId() == null ? Criteria.where("referrerUserId").is(actor.userId())
                 : Criteria.where("referrerOrganisationId").is(actor.organisationId());
         List<Referral> found = referrals.all(new Criteria().andOperator(sameResident, ours), 50);
-        found.forEach(referral -> reads.record(actor, referral.id(), ResidentDataReads.Purpose.SAME_PERSON_CHECK));
+        found.forEach(referral -> audit.read(actor, referral.id(), AuditTrail.Read.SAME_PERSON_MATCHED));
         return found.stream().map(ReferralSummary::of).toList();
     }
 }

@@ -10,10 +10,12 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.bridgeway.referral.area.ResidentAreas;
+import org.bridgeway.referral.audit.AuditTrail;
 import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.directory.ListingReplica;
 import org.bridgeway.referral.protection.ResidentMatching;
 import org.bridgeway.referral.referral.Actor;
+import org.bridgeway.referral.referral.Change;
 import org.bridgeway.referral.referral.Consent;
 import org.bridgeway.referral.referral.Coverage;
 import org.bridgeway.referral.referral.IdempotencyKey;
@@ -45,17 +47,19 @@ class SubmittingReferral {
     private final ReferenceGenerator references;
     private final ResponseTimes responseTimes;
     private final ResidentMatching matching;
+    private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
     SubmittingReferral(Referrals referrals, DirectoryReplica directory, ResidentAreas areas, ReferenceGenerator references,
-                       ResponseTimes responseTimes, ResidentMatching matching, JsonMapper json, Clock clock) {
+                       ResponseTimes responseTimes, ResidentMatching matching, AuditTrail audit, JsonMapper json, Clock clock) {
         this.referrals = referrals;
         this.directory = directory;
         this.areas = areas;
         this.references = references;
         this.responseTimes = responseTimes;
         this.matching = matching;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -74,7 +78,7 @@ class SubmittingReferral {
                 matching.keyFor(resident.name(), resident.dateOfBirth()), request.householdContext(),
                 Boolean.TRUE.equals(request.safeguardingConcern()));
         return insertWithFreshReference(reference -> Referral.submit(UUID.randomUUID().toString(), reference, submission, referrer,
-                key, responseTimes, clock.instant()), key);
+                key, responseTimes, clock.instant()), referrer, key);
     }
 
     /** A referral onward from another, for the same resident; the parent must be visible to the actor. */
@@ -91,7 +95,7 @@ class SubmittingReferral {
                 Consent.given(request.consent().method(), request.consent().recordedAt(), actor.userId()), parent.resident(),
                 null, null, false);
         return insertWithFreshReference(reference -> parent.referOnward(UUID.randomUUID().toString(), reference, submission, actor,
-                key, responseTimes, clock.instant()), key);
+                key, responseTimes, clock.instant()), actor, key);
     }
 
     /** The client's key, scoped to the person who sent it, with the fingerprint of what they sent. */
@@ -175,11 +179,12 @@ class SubmittingReferral {
                 householdContext, safeguardingConcern);
     }
 
-    private Result insertWithFreshReference(Function<String, Referral> referralWithReference, IdempotencyKey key) {
+    private Result insertWithFreshReference(Function<String, Referral> referralWithReference, Actor actor, IdempotencyKey key) {
         for (int attempt = 0; ; attempt++) {
             Referral referral = referralWithReference.apply(references.next());
             try {
                 referrals.insert(referral);
+                audit.changed(actor, referral.id(), Change.SUBMITTED);
                 return new Result(referral, false);
             } catch (DuplicateKeyException e) {
                 if (key.key() != null) {

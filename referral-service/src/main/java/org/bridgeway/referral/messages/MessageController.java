@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.bridgeway.referral.protection.ResidentDataReads;
+import org.bridgeway.referral.audit.AuditTrail;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Message;
 import org.bridgeway.referral.referral.Referral;
@@ -46,12 +46,12 @@ class MessageController {
     }
 
     private final Referrals referrals;
-    private final ResidentDataReads reads;
+    private final AuditTrail audit;
     private final PostingMessage posting;
 
-    MessageController(Referrals referrals, ResidentDataReads reads, PostingMessage posting) {
+    MessageController(Referrals referrals, AuditTrail audit, PostingMessage posting) {
         this.referrals = referrals;
-        this.reads = reads;
+        this.audit = audit;
         this.posting = posting;
     }
 
@@ -60,7 +60,7 @@ class MessageController {
     List<MessageView> thread(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Callers.actor(jwt);
         Referral referral = referrals.findVisible(id, actor);
-        reads.record(actor, id, ResidentDataReads.Purpose.MESSAGES);
+        audit.read(actor, id, AuditTrail.Read.MESSAGES_VIEWED);
         return referral.messages().stream().map(MessageView::of).toList();
     }
 

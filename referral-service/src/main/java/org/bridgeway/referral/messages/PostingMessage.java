@@ -3,7 +3,9 @@ package org.bridgeway.referral.messages;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.bridgeway.referral.audit.AuditTrail;
 import org.bridgeway.referral.referral.Actor;
+import org.bridgeway.referral.referral.Change;
 import org.bridgeway.referral.referral.Message;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
@@ -19,10 +21,12 @@ class PostingMessage {
     private static final int ATTEMPTS = 5;
 
     private final Referrals referrals;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    PostingMessage(Referrals referrals, Clock clock) {
+    PostingMessage(Referrals referrals, AuditTrail audit, Clock clock) {
         this.referrals = referrals;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -32,6 +36,7 @@ class PostingMessage {
             long read = referral.version();
             Message message = referral.postMessage(UUID.randomUUID().toString(), author, text, clock.instant());
             if (referrals.replace(referral, read)) {
+                audit.changed(author, referralId, Change.MESSAGE_POSTED);
                 return message;
             }
         }

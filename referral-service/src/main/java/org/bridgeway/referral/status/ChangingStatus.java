@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 
+import org.bridgeway.referral.audit.AuditTrail;
 import org.bridgeway.referral.referral.Actor;
 import org.bridgeway.referral.referral.Referral;
 import org.bridgeway.referral.referral.Referrals;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Service;
 class ChangingStatus {
 
     private final Referrals referrals;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ChangingStatus(Referrals referrals, Clock clock) {
+    ChangingStatus(Referrals referrals, AuditTrail audit, Clock clock) {
         this.referrals = referrals;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -34,6 +37,7 @@ class ChangingStatus {
         if (!referrals.replace(referral, expectedVersion)) {
             throw new VersionMismatchException(expectedVersion + 1);
         }
+        audit.changed(actor, id, referral.history().getLast().change());
         return referral;
     }
 }

@@ -19,7 +19,7 @@ import org.bridgeway.referral.referral.ReferralSummary;
 import org.bridgeway.referral.referral.ReferralView;
 import org.bridgeway.referral.referral.Urgency;
 import org.bridgeway.referral.referral.WorkingDays;
-import org.bridgeway.referral.protection.ResidentDataReads;
+import org.bridgeway.referral.audit.AuditTrail;
 import org.bridgeway.referral.referral.Referrals;
 import org.bridgeway.referral.security.Callers;
 import org.bridgeway.referral.web.IfMatch;
@@ -59,12 +59,12 @@ class ReferralController {
 
     private final Referrals referrals;
     private final ChangingStatus changing;
-    private final ResidentDataReads reads;
+    private final AuditTrail audit;
 
-    ReferralController(Referrals referrals, ChangingStatus changing, ResidentDataReads reads) {
+    ReferralController(Referrals referrals, ChangingStatus changing, AuditTrail audit) {
         this.referrals = referrals;
         this.changing = changing;
-        this.reads = reads;
+        this.audit = audit;
     }
 
     /**
@@ -143,7 +143,7 @@ class ReferralController {
             return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralSummary.of(referral));
         }
         Referral referral = referrals.findVisible(id, actor);
-        reads.record(actor, id, ResidentDataReads.Purpose.VIEW);
+        audit.read(actor, id, AuditTrail.Read.VIEWED);
         return ResponseEntity.ok().eTag(String.valueOf(referral.version())).body(ReferralView.of(referral, onwardSeenBy(referral, actor)));
     }
 
@@ -160,7 +160,7 @@ class ReferralController {
     List<ReferralView.Step> history(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Callers.actor(jwt);
         Referral referral = referrals.findVisible(id, actor);
-        reads.record(actor, id, ResidentDataReads.Purpose.HISTORY);
+        audit.read(actor, id, AuditTrail.Read.HISTORY_VIEWED);
         return ReferralView.Step.of(referral);
     }
 
