@@ -10,7 +10,7 @@ final class EmbeddedInfrastructure {
 
     static final String[] TOPICS = {"referral.events.v1", "referral.events.v1.notification-service.dlt",
             "directory.organisations.v1", "directory.organisations.v1.notification-service.dlt",
-            "directory.services.v1", "directory.services.v1.notification-service.dlt", "notification.deliveries.dlt"};
+            "directory.services.v1", "directory.services.v1.notification-service.dlt", "notification.deliveries.dlt", "notification.inapp.v1"};
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static String mongoUri;

@@ -218,24 +218,49 @@ abstract class NotificationChannelsContract extends NotificationServiceContract 
     @Test
     void theLiveStreamPushesNewNotifications() throws Exception {
         String referrer = "live." + UUID.randomUUID();
-        String token = TestTokens.token(referrer, "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE);
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notifications/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
-        try {
+        try (LiveStream stream = openStream(TestTokens.token(referrer, "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE))) {
             String reference = reference();
             publish(reference, UUID.randomUUID().toString(), "org.bridgeway.referral.accepted.v1",
                     referral(UUID.randomUUID().toString(), referrer, reference, "accepted"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(reference)));
-            assertThat(lines).anyMatch(line -> line.startsWith("event:") && line.endsWith("notification"));
-        } finally {
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> stream.lines().stream().anyMatch(line -> line.startsWith("data:") && line.contains(reference)));
+            assertThat(stream.lines()).anyMatch(line -> line.startsWith("event:") && line.endsWith("notification"));
+        }
+    }
+
+    @Test
+    void aNoticeWrittenByAnotherInstanceReachesTheStreamsOpenHere() throws Exception {
+        String referrer = "elsewhere." + UUID.randomUUID();
+        try (LiveStream stream = openStream(TestTokens.token(referrer, "REFERRER", TestTokens.MEDWAY_SPS, TestTokens.AUDIENCE))) {
+            String reference = reference();
+            // As another instance announces a notice it wrote.
+            String notice = """
+                    {"id":"%s","recipient":"user:%s","eventId":"%s","kind":"REFERRAL_ACCEPTED","referralId":"%s","reference":"%s",
+                     "message":"Referral %s was accepted.","link":"http://localhost:8080/referrals/x","createdAt":"2026-11-23T10:00:00Z","read":false}
+                    """.formatted(UUID.randomUUID(), referrer, UUID.randomUUID(), UUID.randomUUID(), reference, reference);
+            kafka.send("notification.inapp.v1", "user:" + referrer, notice.getBytes(StandardCharsets.UTF_8)).join();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> stream.lines().stream().anyMatch(line -> line.startsWith("data:") && line.contains(reference)));
+        }
+    }
+
+    /** The lines of an open live stream as they arrive. */
+    record LiveStream(HttpResponse<Stream<String>> response, LinkedBlockingQueue<String> lines, Thread reader) implements AutoCloseable {
+        @Override
+        public void close() {
             reader.interrupt();
             response.body().close();
         }
+    }
+
+    LiveStream openStream(String token) throws Exception {
+        awaitLiveFanOut();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notifications/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        return new LiveStream(response, lines, Thread.ofVirtual().start(() -> response.body().forEach(lines::add)));
     }
 
     @Test

@@ -40,6 +40,8 @@ abstract class NotificationServiceContract {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMappings;
 
@@ -281,6 +283,12 @@ abstract class NotificationServiceContract {
 
     static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    /** The live fan-out reads from the newest record, so a notice sent before it has its partitions would pass it by. */
+    void awaitLiveFanOut() {
+        var container = listeners.getListenerContainer("live-fan-out");
+        await().atMost(Duration.ofSeconds(30)).until(() -> container.getAssignedPartitions() != null && !container.getAssignedPartitions().isEmpty());
     }
 
     void publish(String key, String eventId, String type, byte[] data) {

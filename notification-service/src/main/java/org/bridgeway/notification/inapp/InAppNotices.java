@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.bridgeway.notification.notice.Notice;
 import org.springframework.stereotype.Component;
 
-/** Puts notices in recipients' in-app lists, each once, and onto their open live streams. */
+/** Puts notices in recipients' in-app lists, each once, and onto their open live streams on every instance. */
 @Component
 public class InAppNotices {
 
@@ -21,10 +21,10 @@ public class InAppNotices {
     }
 
     private final Notifications notifications;
-    private final LiveNotifications live;
+    private final LiveFanOut live;
     private final Clock clock;
 
-    InAppNotices(Notifications notifications, LiveNotifications live, Clock clock) {
+    InAppNotices(Notifications notifications, LiveFanOut live, Clock clock) {
         this.notifications = notifications;
         this.live = live;
         this.clock = clock;
@@ -43,7 +43,7 @@ public class InAppNotices {
             }
         }
         List<Notification> written = notifications.addAll(toWrite);
-        written.forEach(live::publish);
+        live.announce(written);
         return written.stream().map(notification -> byId.get(notification.id())).toList();
     }
 }

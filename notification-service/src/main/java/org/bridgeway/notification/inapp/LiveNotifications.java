@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Open Server-Sent Event streams, by the recipients each listens for. A new notification is
  * pushed to the streams of its recipient as event {@code notification}; a comment every 15 s
- * keeps idle connections (and proxies) open. Streams are per instance: with several instances a
- * client sees what the instance it is connected to writes (see the README).
+ * keeps idle connections (and proxies) open. Streams are this instance's; {@link LiveFanOut} brings
+ * the notices every instance writes.
  */
 @Component
 class LiveNotifications {
