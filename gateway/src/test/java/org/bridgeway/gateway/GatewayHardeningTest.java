@@ -37,6 +37,7 @@ class GatewayHardeningTest {
         registry.add("BRIDGEWAY_REFERRAL_URL", () -> nobody);
         registry.add("BRIDGEWAY_NOTIFICATION_URL", () -> nobody);
         registry.add("BRIDGEWAY_WEB_URL", () -> nobody);
+        registry.add("BRIDGEWAY_IDENTITY_URL", () -> nobody);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
     }
@@ -73,6 +74,14 @@ class GatewayHardeningTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(log.getAll()).contains("GET /openreferral/services 200 ").contains("request " + id));
         assertThat(log.getAll()).doesNotContain("ME7");
+    }
+
+    @Test
+    void metricsAreForTheMonitoringSystemNotForCallersThroughTheLoadBalancer() throws Exception {
+        assertThat(get("/actuator/prometheus", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/prometheus", Map.of("Forwarded", "for=203.0.113.9")).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/health", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(200);
     }
 
     @Test

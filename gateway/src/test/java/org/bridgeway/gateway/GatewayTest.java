@@ -26,6 +26,7 @@ class GatewayTest {
         registry.add("BRIDGEWAY_REFERRAL_URL", () -> nobody);
         registry.add("BRIDGEWAY_NOTIFICATION_URL", () -> nobody);
         registry.add("BRIDGEWAY_WEB_URL", () -> nobody);
+        registry.add("BRIDGEWAY_IDENTITY_URL", () -> nobody);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
     }

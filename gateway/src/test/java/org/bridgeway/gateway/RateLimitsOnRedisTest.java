@@ -30,7 +30,7 @@ class RateLimitsOnRedisTest {
         String nobody = "http://localhost:" + GatewayTest.closedPort();
         String[] properties = {
                 "server.port=0", "BRIDGEWAY_DIRECTORY_URL=" + nobody, "BRIDGEWAY_REFERRAL_URL=" + nobody,
-                "BRIDGEWAY_NOTIFICATION_URL=" + nobody, "BRIDGEWAY_WEB_URL=" + nobody,
+                "BRIDGEWAY_NOTIFICATION_URL=" + nobody, "BRIDGEWAY_WEB_URL=" + nobody, "BRIDGEWAY_IDENTITY_URL=" + nobody,
                 "bridgeway.rate-limits.redis-uri=redis://" + REDIS.getHost() + ":" + REDIS.getMappedPort(6379),
                 "bridgeway.rate-limits.per-person.burst=2", "bridgeway.rate-limits.per-person.per-second=1",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,

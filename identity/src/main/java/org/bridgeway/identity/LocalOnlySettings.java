@@ -33,6 +33,12 @@ public class LocalOnlySettings implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("BRIDGEWAY_WEB_CLIENT_SECRET is the demo secret, published with the code: "
                     + "outside the local profile set a secret of your own");
         }
+        // Tokens name their issuer; a missing one would quietly be localhost, and every token refused elsewhere.
+        String issuer = environment.getProperty("spring.security.oauth2.authorizationserver.issuer", "").strip();
+        if (!issuer.matches("https?://[^/\\s]+.*")) {
+            throw new IllegalStateException("BRIDGEWAY_ISSUER (spring.security.oauth2.authorizationserver.issuer) must be set to an absolute http or https URL: "
+                    + "the address the services and browsers reach this identity provider on");
+        }
     }
 
     /** After the configuration files are read, so the profiles and their settings are known. */

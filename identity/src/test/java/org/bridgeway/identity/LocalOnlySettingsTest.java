@@ -34,8 +34,15 @@ class LocalOnlySettingsTest {
         assertThatCode(() -> check.postProcessEnvironment(local, null)).doesNotThrowAnyException();
     }
 
+    @Test
+    void outsideTheLocalProfileTheIssuerMustBeGiven() {
+        assertThatThrownBy(() -> check.postProcessEnvironment(production().withProperty("bridgeway.identity.web-client-secret", "a-secret-of-our-own")
+                .withProperty("spring.security.oauth2.authorizationserver.issuer", ""), null))
+                .hasMessageStartingWith("BRIDGEWAY_ISSUER (spring.security.oauth2.authorizationserver.issuer) must be set");
+    }
+
     private static MockEnvironment production() {
-        MockEnvironment environment = new MockEnvironment();
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.security.oauth2.authorizationserver.issuer", "https://sso.example.org");
         environment.setActiveProfiles("production");
         return environment;
     }

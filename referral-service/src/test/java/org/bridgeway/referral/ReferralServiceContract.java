@@ -60,6 +60,8 @@ abstract class ReferralServiceContract {
     @Autowired
     ResponseTimes responseTimes;
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMappings;
 
@@ -89,6 +91,28 @@ abstract class ReferralServiceContract {
                 .doesNotContain("Jo Bloggs", "1988-04-02", "ME7 1AA", "ME7", "07700", "bill");
         assertThat(created.body().get("coverage").asString()).isEqualTo("WITHIN");
         assertThat(created.body().get("warnings").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theRequestsTraceGoesOnThroughKafkaAndEachPublishedEventIsCountedByType() {
+        String serviceId = listing(1, "ACCEPTING");
+        double before = submittedCount();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        // As the gateway passes it on: W3C trace context of a sampled trace.
+        String id = api().post("/api/referrals", TestTokens.referrer(), submission(serviceId), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"))
+                .body().get("id").asString();
+
+        ConsumerRecord<String, byte[]> record = eventFor(id, "org.bridgeway.referral.submitted.v1");
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(submittedCount()).isGreaterThan(before));
+        assertThat(meters.get("bridgeway.outbox.backlog").tag("topic", "referral.events.v1").gauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
+    private double submittedCount() {
+        var counter = meters.find("bridgeway.referrals.events").tag("type", "submitted").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -338,14 +362,21 @@ abstract class ReferralServiceContract {
     }
 
     @Test
-    void aMessageOfAnUnknownTypeIsParkedAndTheNextOneIsStillRead() {
+    void aMessageOfAnUnknownTypeIsParkedCountedAndTheNextOneIsStillRead() {
         String key = UUID.randomUUID().toString();
+        double parkedBefore = parked();
         CloudEvent unknown = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType("org.bridgeway.directory.service.snapshot.v9")
                 .withSource(URI.create("/test")).withData("application/json", "{}".getBytes()).build();
         kafka.send(KafkaMessageFactory.<String>createWriter("directory.services.v1", key).writeBinary(unknown));
 
         listing(1, "ACCEPTING");
         assertThat(records("directory.services.v1.referral-service.dlt", r -> key.equals(r.key()))).isNotEmpty();
+        assertThat(parked()).isGreaterThan(parkedBefore);
+    }
+
+    private double parked() {
+        var counter = meters.find("bridgeway.dead.letters").tag("topic", "directory.services.v1").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -27,6 +27,16 @@ public class LocalOnlySettings implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("BRIDGEWAY_WEB_CLIENT_SECRET is the demo secret, published with the code: "
                     + "outside the local profile set a secret of your own");
         }
+        // Without these the web would quietly sign people in and call the API on localhost.
+        requireAbsoluteUrl(environment, "bridgeway.web.issuer", "BRIDGEWAY_ISSUER", "the identity provider's issuer, e.g. https://sso.example.org/realms/bridgeway");
+        requireAbsoluteUrl(environment, "bridgeway.web.api-url", "BRIDGEWAY_GATEWAY_URL", "the gateway's address, e.g. http://gateway:8080");
+    }
+
+    private static void requireAbsoluteUrl(ConfigurableEnvironment environment, String property, String variable, String meaning) {
+        String value = environment.getProperty(property, "").strip();
+        if (!value.matches("https?://[^/\\s]+.*")) {
+            throw new IllegalStateException(variable + " (" + property + ") must be set to an absolute http or https URL: " + meaning);
+        }
     }
 
     /** After the configuration files are read, so the profiles and their settings are known. */

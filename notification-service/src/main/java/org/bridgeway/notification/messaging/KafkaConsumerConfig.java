@@ -1,6 +1,7 @@
 package org.bridgeway.notification.messaging;
 
 import io.cloudevents.rw.CloudEventRWException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +20,19 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaConsumerConfig {
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, @Value("${spring.application.name}") String service) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, @Value("${spring.application.name}") String service,
+                                           MeterRegistry meters) {
         DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(record.topic() + "." + service + ".dlt", 0));
         // Anything but an unreadable message is retried until it succeeds (a store outage, say):
         // parking a readable event would lose its notices. The consumer lag metric shows the wait.
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
         backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(parking, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
+            // Counted, so an alert can say a dead-letter topic grows without reading it.
+            meters.counter("bridgeway.dead.letters", "topic", record.topic()).increment();
+            parking.accept(record, e);
+        }, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class, CloudEventRWException.class);
         return handler;
     }

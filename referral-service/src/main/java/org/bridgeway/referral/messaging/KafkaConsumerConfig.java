@@ -1,6 +1,7 @@
 package org.bridgeway.referral.messaging;
 
 import io.cloudevents.rw.CloudEventRWException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +20,17 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaConsumerConfig {
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, @Value("${spring.application.name}") String service) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, @Value("${spring.application.name}") String service,
+                                           MeterRegistry meters) {
         DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(record.topic() + "." + service + ".dlt", 0));
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
         backOff.setMaxElapsedTime(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(parking, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
+            // Counted, so an alert can say a dead-letter topic grows without reading it.
+            meters.counter("bridgeway.dead.letters", "topic", record.topic()).increment();
+            parking.accept(record, e);
+        }, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class, CloudEventRWException.class);
         return handler;
     }

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.HashMap;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +60,9 @@ public class OutboxRelay {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
+    private final Tracer tracer;
     private final Map<String, String> topicByCollection;
+    private final OutboxMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     /** At most one sweep waits in the queue, however slow the sends. */
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
@@ -65,15 +72,18 @@ public class OutboxRelay {
     private volatile boolean sendFailed = true;
     private volatile long lastSweep;
 
-    private record Written(String collection, String aggregateId) {
+    /** The trace of the request that wrote it, so the events' trace goes on through Kafka; null if none. */
+    private record Written(String collection, String aggregateId, TraceContext trace) {
     }
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources,
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json, List<OutboxSource> sources, Tracer tracer, OutboxMetrics metrics,
                        @Value("${bridgeway.outbox.full-sweep-interval:5m}") Duration fullSweepInterval) {
         this.mongo = mongo;
         this.fullSweepInterval = fullSweepInterval;
         this.kafka = kafka;
         this.json = json;
+        this.tracer = tracer;
+        this.metrics = metrics;
         this.topicByCollection = sources.stream().collect(Collectors.toMap(OutboxSource::collection, OutboxSource::topic));
         // Only documents with something to publish are in this index, so the sweep reads few.
         topicByCollection.keySet().forEach(collection ->
@@ -82,7 +92,7 @@ public class OutboxRelay {
 
     /** Called after an aggregate with new events was written; writes arriving together are published together. */
     public void written(String collection, String aggregateId) {
-        waiting.add(new Written(collection, aggregateId));
+        waiting.add(new Written(collection, aggregateId, tracer.currentTraceContext().context()));
         if (drainQueued.compareAndSet(false, true)) {
             worker.execute(guarded(this::drain));
         }
@@ -108,7 +118,7 @@ public class OutboxRelay {
                 pending.fields().include("_id");
                 List<String> ids = mongo.find(pending, PendingEvents.class, collection).stream().map(PendingEvents::id).toList();
                 for (int from = 0; from < ids.size(); from += BATCH) {
-                    publishPendingOf(collection, ids.subList(from, Math.min(ids.size(), from + BATCH)));
+                    publishPendingOf(collection, ids.subList(from, Math.min(ids.size(), from + BATCH)), Map.of());
                 }
             });
         }));
@@ -135,11 +145,15 @@ public class OutboxRelay {
     private void drain() {
         drainQueued.set(false);
         Map<String, Set<String>> batch = new LinkedHashMap<>();
+        Map<String, TraceContext> traces = new HashMap<>();
         Written next;
         for (int taken = 0; taken < BATCH && (next = waiting.poll()) != null; taken++) {
             batch.computeIfAbsent(next.collection(), c -> new LinkedHashSet<>()).add(next.aggregateId());
+            if (next.trace() != null) {
+                traces.put(next.aggregateId(), next.trace());
+            }
         }
-        batch.forEach((collection, ids) -> publishPendingOf(collection, ids));
+        batch.forEach((collection, ids) -> publishPendingOf(collection, ids, traces));
         if (!waiting.isEmpty() && drainQueued.compareAndSet(false, true)) {
             worker.execute(guarded(this::drain));
         }
@@ -150,7 +164,7 @@ public class OutboxRelay {
      * aggregate's events in order), then the published events removed. An aggregate whose send
      * failed keeps its events, in order, for the next sweep.
      */
-    private void publishPendingOf(String collection, Collection<String> aggregateIds) {
+    private void publishPendingOf(String collection, Collection<String> aggregateIds, Map<String, TraceContext> traces) {
         // By id alone: a store answers that from its id index (the embedded one scans for anything more).
         Query byIds = Query.query(Criteria.where("_id").in(aggregateIds));
         byIds.fields().include("_id", "pendingEvents");
@@ -160,8 +174,8 @@ public class OutboxRelay {
             if (aggregate.pendingEvents() == null || aggregate.pendingEvents().isEmpty()) {
                 continue;
             }
-            sends.put(aggregate, aggregate.pendingEvents().stream()
-                    .<CompletableFuture<?>>map(event -> kafka.send(record(topic, aggregate.id(), event))).toList());
+            sends.put(aggregate, inTraceOf(traces.get(aggregate.id()), () -> aggregate.pendingEvents().stream()
+                    .<CompletableFuture<?>>map(event -> kafka.send(record(topic, aggregate.id(), event))).toList()));
         }
         List<String> publishedAggregates = new ArrayList<>();
         List<String> publishedEvents = new ArrayList<>();
@@ -177,12 +191,28 @@ public class OutboxRelay {
                 continue;
             }
             publishedAggregates.add(sent.getKey().id());
-            sent.getKey().pendingEvents().forEach(event -> publishedEvents.add(event.eventId()));
+            sent.getKey().pendingEvents().forEach(event -> {
+                publishedEvents.add(event.eventId());
+                metrics.published(event.type());
+            });
         }
         // One write for the batch: a write per aggregate left the relay behind a busy store.
         if (!publishedAggregates.isEmpty()) {
             mongo.updateMulti(Query.query(Criteria.where("_id").in(publishedAggregates)),
                     new Update().pull("pendingEvents", Query.query(Criteria.where("eventId").in(publishedEvents))), collection);
+        }
+    }
+
+    /** Sends within a span of the writing request's trace; the producer puts it in each record's traceparent header. */
+    private <T> T inTraceOf(TraceContext trace, Supplier<T> sending) {
+        if (trace == null) {
+            return sending.get();
+        }
+        Span span = tracer.spanBuilder().setParent(trace).name("outbox publish").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return sending.get();
+        } finally {
+            span.end();
         }
     }
 
