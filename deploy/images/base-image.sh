@@ -21,10 +21,14 @@ mkdir -p "$ROOT"/{opt,etc,tmp,home/nonroot,lib64,lib/x86_64-linux-gnu,usr/share/
 MODULES=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs,jdk.charsets
 "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$ROOT/opt/java"
 
-# The C libraries the runtime links against (ldd), from this machine's Debian packages.
-for lib in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 ld-linux-x86-64.so.2; do
-  cp -L "/lib/x86_64-linux-gnu/$lib" "$ROOT/lib/x86_64-linux-gnu/$lib"
+# The C libraries the runtime links against, as ldd finds them (a JDK built against the system
+# zlib needs it too), from this machine's Debian packages. The desktop, sound and font libraries
+# are left out: services run headless and never load them.
+RUNTIME_LIBS=$(find "$ROOT/opt/java" -name '*.so' | grep -vE 'awt|splashscreen|jsound|fontmanager|freetype|lcms|javajpeg|mlib_image')
+for lib in $(ldd "$ROOT/opt/java/bin/java" $RUNTIME_LIBS 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | grep -v "^$ROOT" | sort -u); do
+  cp -L "$lib" "$ROOT/lib/x86_64-linux-gnu/$(basename "$lib")"
 done
+cp -L /lib64/ld-linux-x86-64.so.2 "$ROOT/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"
 ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 "$ROOT/lib64/ld-linux-x86-64.so.2"
 mkdir -p "$ROOT/usr/share/doc/libc6"
 cp /usr/share/doc/libc6/copyright "$ROOT/usr/share/doc/libc6/copyright"

@@ -228,6 +228,18 @@ class ComposeAndObservabilityMetricsTest {
         }
     }
 
+    @Test
+    void onKubernetesTheServicesAreScrapedUnderTheSameJobAndApplicationLabel() {
+        JsonNode job = yaml(PROMETHEUS_CONFIG.resolveSibling("kubernetes-scrape.yml")).path("scrape_configs").get(0);
+        assertThat(job.path("job_name").asString()).as("the rules select job=\"bridgeway\"").isEqualTo("bridgeway");
+        assertThat(job.path("kubernetes_sd_configs").get(0).path("role").asString()).isEqualTo("pod");
+        assertThat(texts(job.path("kubernetes_sd_configs").get(0).path("namespaces").path("names"))).containsExactly("bridgeway");
+        Map<String, String> targetLabels = new TreeMap<>();
+        job.path("relabel_configs").forEach(r -> targetLabels.put(r.path("target_label").asString(), texts(r.path("source_labels")).toString()));
+        assertThat(targetLabels).containsEntry("application", "[__meta_kubernetes_pod_label_app_kubernetes_io_name]")
+                .containsEntry("__metrics_path__", "[__meta_kubernetes_pod_annotation_prometheus_io_path]");
+    }
+
     // ------------------------------------------------------------------ Grafana
 
     private static Map<String, JsonNode> dashboards() {

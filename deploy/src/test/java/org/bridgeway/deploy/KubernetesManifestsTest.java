@@ -50,7 +50,6 @@ class KubernetesManifestsTest {
             "notification-service", "notification-service");
     /** The local OpenID Connect provider: dev overlay only, one replica (its key and people are files). */
     private static final String IDENTITY = "identity";
-    private static final String DIRECTORY = "directory-service";
     private static final int IDENTITY_PORT = 9000;
 
     private static final Endpoint INGRESS_CONTROLLER = Endpoint.pod("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
@@ -80,9 +79,15 @@ class KubernetesManifestsTest {
         return overlay.deployments().stream().filter(deployment -> !IDENTITY.equals(RenderedOverlay.name(deployment))).toList();
     }
 
-    /** All but the directory, whose search index is per instance: these scale out. */
+    /**
+     * Services that hold state in the instance and so run one instance, replaced not rolled: the
+     * directory (its search index) and the web (people's sessions).
+     */
+    private static final List<String> SINGLE_INSTANCE = List.of("directory-service", "web");
+
+    /** The others scale out. */
     private static List<JsonNode> scaledDeployments(RenderedOverlay overlay) {
-        return statelessDeployments(overlay).stream().filter(deployment -> !DIRECTORY.equals(RenderedOverlay.name(deployment))).toList();
+        return statelessDeployments(overlay).stream().filter(deployment -> !SINGLE_INSTANCE.contains(RenderedOverlay.name(deployment))).toList();
     }
 
     @Nested
@@ -193,7 +198,7 @@ class KubernetesManifestsTest {
         }
 
         @InEveryOverlay
-        void everyServiceButTheDirectoryIsScaledOnCpuByItsOwnAutoscaler(String name) {
+        void everyServiceHoldingNoStateIsScaledOnCpuByItsOwnAutoscaler(String name) {
             RenderedOverlay overlay = overlay(name);
             for (JsonNode deployment : scaledDeployments(overlay)) {
                 String service = RenderedOverlay.name(deployment);
@@ -243,13 +248,15 @@ class KubernetesManifestsTest {
         }
 
         @InEveryOverlay
-        void theDirectoryRunsOneInstanceReplacedNotRolledUntilItsSearchIndexIsShared(String name) {
+        void theDirectoryAndTheWebRunOneInstanceReplacedNotRolledUntilTheirStateIsShared(String name) {
             RenderedOverlay overlay = overlay(name);
-            JsonNode directory = overlay.deployments().stream().filter(d -> DIRECTORY.equals(RenderedOverlay.name(d))).findFirst().orElseThrow();
-            assertThat(directory.path("spec").path("replicas").asInt()).isEqualTo(1);
-            assertThat(directory.path("spec").path("strategy").path("type").asString()).isEqualTo("Recreate");
-            assertThat(overlay.ofKind("HorizontalPodAutoscaler").map(hpa -> hpa.path("spec").path("scaleTargetRef").path("name").asString()))
-                    .doesNotContain(DIRECTORY);
+            for (String service : SINGLE_INSTANCE) {
+                JsonNode deployment = overlay.deployments().stream().filter(d -> service.equals(RenderedOverlay.name(d))).findFirst().orElseThrow();
+                assertThat(deployment.path("spec").path("replicas").asInt()).as(service).isEqualTo(1);
+                assertThat(deployment.path("spec").path("strategy").path("type").asString()).as(service).isEqualTo("Recreate");
+                assertThat(overlay.ofKind("HorizontalPodAutoscaler").map(hpa -> hpa.path("spec").path("scaleTargetRef").path("name").asString()))
+                        .doesNotContain(service);
+            }
         }
 
         @Test

@@ -82,6 +82,10 @@ class GatewayHardeningTest {
         assertThat(get("/actuator/prometheus", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(404);
         assertThat(get("/actuator/prometheus", Map.of("Forwarded", "for=203.0.113.9")).statusCode()).isEqualTo(404);
         assertThat(get("/actuator/health", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/%70rometheus", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).as("percent-encoded").isEqualTo(404);
+        assertThat(get("/actuator//prometheus", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).as("the endpoint list").isEqualTo(404);
+        assertThat(get("/actuator/info", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -48,6 +48,7 @@ abstract class NotificationServiceContract {
     /** The settings both infrastructures share: the test mail server, quick retries, a digest every few seconds. */
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("bridgeway.notification.link-base-url", () -> "http://localhost:8080");
         registry.add("spring.mail.port", TestMail::port);
         registry.add("bridgeway.notification.webhook.allow-local-addresses", () -> "true");
         registry.add("bridgeway.notification.delivery.first-retry", () -> "200ms");

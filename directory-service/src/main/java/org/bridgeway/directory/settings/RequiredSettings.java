@@ -32,7 +32,7 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         uri("spring.mongodb.uri", "BRIDGEWAY_MONGO_URI", "the MongoDB connection string, e.g. mongodb://mongo-0,mongo-1,mongo-2/?replicaSet=rs0",
                 Set.of("mongodb", "mongodb+srv"));
-        hostsAndPorts("spring.kafka.bootstrap-servers", "BRIDGEWAY_KAFKA_BOOTSTRAP", "the Kafka brokers, e.g. kafka-0:9092,kafka-1:9092");
+        hostsAndPorts("spring.kafka.bootstrap-servers", "BRIDGEWAY_KAFKA_BOOTSTRAP", "the Kafka brokers, e.g. kafka-0:9092,kafka-1:9092 (a listener name such as SASL_SSL:// may lead each)");
         uri("spring.security.oauth2.resourceserver.jwt.issuer-uri", "BRIDGEWAY_ISSUER", "the identity provider's issuer, e.g. https://sso.example.org/realms/bridgeway",
                 Set.of("http", "https"));
         uri("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "BRIDGEWAY_JWK_SET_URI", "where the identity provider publishes its signing keys",
@@ -64,7 +64,7 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 
     private void hostsAndPorts(String property, String variable, String meaning) {
         String value = required(property, variable, meaning);
-        boolean valid = Arrays.stream(value.split(",")).map(String::strip).allMatch(hostAndPort -> hostAndPort.matches("[^\\s:/]+:\\d{1,5}"));
+        boolean valid = Arrays.stream(value.split(",")).map(String::strip).allMatch(hostAndPort -> hostAndPort.matches("(?:[A-Za-z_]+://)?(?:\\[[0-9A-Fa-f:.]+\\]|[^\\s:/\\[\\]]+):\\d{1,5}"));
         if (!valid) {
             throw new InvalidSetting(variable + " (" + property + ") must be host:port pairs separated by commas: " + meaning + ".");
         }

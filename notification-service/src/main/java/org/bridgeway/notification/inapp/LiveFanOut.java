@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -42,10 +41,11 @@ class LiveFanOut {
     @KafkaListener(id = LISTENER, topics = TOPIC, groupId = "#{'notification-live-' + T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
     void onNotice(ConsumerRecord<String, byte[]> record) {
+        // Never retried: a live signal that cannot be shown is skipped, and the list still has it.
         try {
             live.publish(json.readValue(record.value(), Notification.class));
-        } catch (JacksonException e) {
-            log.warn("Skipped an unreadable live notice at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        } catch (RuntimeException e) {
+            log.warn("Skipped a live notice at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getClass().getSimpleName());
         }
     }
 }

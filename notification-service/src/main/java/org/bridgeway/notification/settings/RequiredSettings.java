@@ -32,14 +32,18 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         uri("spring.mongodb.uri", "BRIDGEWAY_MONGO_URI", "the MongoDB connection string, e.g. mongodb://mongo-0,mongo-1,mongo-2/?replicaSet=rs0",
                 Set.of("mongodb", "mongodb+srv"));
-        hostsAndPorts("spring.kafka.bootstrap-servers", "BRIDGEWAY_KAFKA_BOOTSTRAP", "the Kafka brokers, e.g. kafka-0:9092,kafka-1:9092");
+        hostsAndPorts("spring.kafka.bootstrap-servers", "BRIDGEWAY_KAFKA_BOOTSTRAP", "the Kafka brokers, e.g. kafka-0:9092,kafka-1:9092 (a listener name such as SASL_SSL:// may lead each)");
         uri("spring.security.oauth2.resourceserver.jwt.issuer-uri", "BRIDGEWAY_ISSUER", "the identity provider's issuer, e.g. https://sso.example.org/realms/bridgeway",
                 Set.of("http", "https"));
         uri("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "BRIDGEWAY_JWK_SET_URI", "where the identity provider publishes its signing keys",
                 Set.of("http", "https"));
         required("spring.security.oauth2.resourceserver.jwt.audiences", "BRIDGEWAY_AUDIENCE", "the audience the API's access tokens carry");
+        uri("bridgeway.notification.link-base-url", "BRIDGEWAY_PUBLIC_URL", "the public address of the web front end, which links in emails and webhooks point at",
+                Set.of("http", "https"));
         String transport = environment.getProperty("bridgeway.notification.email.transport", "smtp").strip();
-        if (transport.equals("notify")) {
+        if (transport.equals("smtp")) {
+            required("spring.mail.host", "BRIDGEWAY_SMTP_HOST", "the mail server (or relay) that sends the emails");
+        } else if (transport.equals("notify")) {
             required("bridgeway.notification.notify.api-key", "BRIDGEWAY_NOTIFY_API_KEY", "BRIDGEWAY_EMAIL_TRANSPORT is notify, which needs the GOV.UK Notify API key");
             required("bridgeway.notification.notify.email-template-id", "BRIDGEWAY_NOTIFY_EMAIL_TEMPLATE_ID",
                     "BRIDGEWAY_EMAIL_TRANSPORT is notify, which needs the id of the Notify email template");
@@ -72,7 +76,7 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 
     private void hostsAndPorts(String property, String variable, String meaning) {
         String value = required(property, variable, meaning);
-        boolean valid = Arrays.stream(value.split(",")).map(String::strip).allMatch(hostAndPort -> hostAndPort.matches("[^\\s:/]+:\\d{1,5}"));
+        boolean valid = Arrays.stream(value.split(",")).map(String::strip).allMatch(hostAndPort -> hostAndPort.matches("(?:[A-Za-z_]+://)?(?:\\[[0-9A-Fa-f:.]+\\]|[^\\s:/\\[\\]]+):\\d{1,5}"));
         if (!valid) {
             throw new InvalidSetting(variable + " (" + property + ") must be host:port pairs separated by commas: " + meaning + ".");
         }

@@ -19,7 +19,9 @@ class RequiredSettingsTest {
                 .withProperty("spring.kafka.bootstrap-servers", "kafka-0:9092, kafka-1:9092")
                 .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://sso.example.org/realms/bridgeway")
                 .withProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://sso.example.org/realms/bridgeway/certs")
-                .withProperty("spring.security.oauth2.resourceserver.jwt.audiences", "bridgeway-api");
+                .withProperty("spring.security.oauth2.resourceserver.jwt.audiences", "bridgeway-api")
+                .withProperty("bridgeway.notification.link-base-url", "https://bridgeway.example.org")
+                .withProperty("spring.mail.host", "smtp.example.org");
     }
 
     private static void check(MockEnvironment environment) {
@@ -31,6 +33,7 @@ class RequiredSettingsTest {
     @Test
     void aCompleteConfigurationStarts() {
         assertThatNoException().isThrownBy(() -> check(complete()));
+        assertThatNoException().isThrownBy(() -> check(complete().withProperty("spring.kafka.bootstrap-servers", "SASL_SSL://kafka-0:9093,[::1]:9092")));
     }
 
     @ParameterizedTest
@@ -49,6 +52,17 @@ class RequiredSettingsTest {
         MockEnvironment environment = complete().withProperty(property, value);
 
         assertThatThrownBy(() -> check(environment)).isInstanceOf(RequiredSettings.InvalidSetting.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void linksNeedThePublicAddressAndEmailByRelayItsHost() {
+        assertThatThrownBy(() -> check(complete().withProperty("bridgeway.notification.link-base-url", "")))
+                .hasMessageStartingWith("BRIDGEWAY_PUBLIC_URL (bridgeway.notification.link-base-url) is not set");
+        assertThatThrownBy(() -> check(complete().withProperty("spring.mail.host", "")))
+                .hasMessageStartingWith("BRIDGEWAY_SMTP_HOST (spring.mail.host) is not set");
+        assertThatNoException().isThrownBy(() -> check(complete().withProperty("spring.mail.host", "")
+                .withProperty("bridgeway.notification.email.transport", "notify")
+                .withProperty("bridgeway.notification.notify.api-key", "key").withProperty("bridgeway.notification.notify.email-template-id", "template")));
     }
 
     @Test

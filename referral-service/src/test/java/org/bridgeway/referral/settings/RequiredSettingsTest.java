@@ -31,6 +31,7 @@ class RequiredSettingsTest {
     @Test
     void aCompleteConfigurationStarts() {
         assertThatNoException().isThrownBy(() -> check(complete()));
+        assertThatNoException().isThrownBy(() -> check(complete().withProperty("spring.kafka.bootstrap-servers", "SASL_SSL://kafka-0:9093,[::1]:9092")));
     }
 
     @ParameterizedTest
