@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bridgeway.demo-data.enabled=true")
 class DirectoryServiceWithKeycloakTest {
 
-    private static final String DEMO_PASSWORD = "keycloak-test-password";
-    private static final String WEB_SECRET = "keycloak-test-web-secret";
-    private static final String API_SECRET = "keycloak-test-api-secret";
+    /** Made afresh for each run's throwaway Keycloak, as an operator would for a real one. */
+    private static final String DEMO_PASSWORD = UUID.randomUUID().toString();
+    private static final String WEB_SECRET = UUID.randomUUID().toString();
+    private static final String API_SECRET = UUID.randomUUID().toString();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Container
