@@ -14,12 +14,17 @@ final class Durations {
     private int[] counts;
     private long count;
 
-    void add(int minutes) {
+    /** The counter a duration falls in: what {@link ReferralFacts} keeps of each referral's durations. */
+    static int bucketOf(int minutes) {
+        int hours = minutes / 60;
+        return hours < HOURLY ? hours : Math.min(HOURLY + (hours - HOURLY) / 24, BUCKETS - 1);
+    }
+
+    void add(int bucket) {
         if (counts == null) {
             counts = new int[BUCKETS];
         }
-        int hours = minutes / 60;
-        counts[hours < HOURLY ? hours : Math.min(HOURLY + (hours - HOURLY) / 24, BUCKETS - 1)]++;
+        counts[bucket]++;
         count++;
     }
 

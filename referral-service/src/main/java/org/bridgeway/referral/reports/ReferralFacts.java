@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -16,10 +17,20 @@ import java.util.function.Function;
  * response and the completion took. Nothing about the resident but the area; no free text.
  * Fed only by referral events, in order per referral: an event whose sequence is not newer than
  * the row's is a duplicate and changes nothing. One writer (the projection), many readers.
+ *
+ * <p>Rows are kept in order of submission, so a report over a period reads only that period's
+ * rows: the first {@link #sorted} rows are in that order, later ones are appended as they come
+ * and sorted in once there are many of them. Live referrals arrive in order and extend the
+ * sorted part as they come; a replay of several partitions, or generated history, does not.
  */
 final class ReferralFacts {
 
+    /** Unsorted rows every report may read in full, sorted in at the next pause: a fraction of a millisecond's scan. */
+    private static final int UNSORTED_AT_MOST = 16_384;
+    private static final long MINUTE = 60_000;
+
     static final int ACCEPTED = 1, DECLINED = 2, EXPIRED = 4, CANCELLED = 8, COMPLETED = 16, OVERDUE_NOW = 32;
+    static final int ALL_STAGES = ACCEPTED | DECLINED | EXPIRED | CANCELLED | COMPLETED | OVERDUE_NOW;
 
     /** The facts of one event, as read from referral.events.v1. */
     record Event(String change, String referralId, long sequence, String category, String area, String organisationId,
@@ -35,7 +46,12 @@ final class ReferralFacts {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final RowIndex rowOf = new RowIndex();
+    final Postings byOrganisation = new Postings();
+    final Postings byService = new Postings();
+    final Postings byReferrerOrganisation = new Postings();
     int size;
+    /** Rows 0 to sorted - 1 are in order of submission (to the minute, the finest a report's period needs). */
+    int sorted;
     long[] submittedAt = new long[1024];
     long[] sequence = new long[1024];
     /** The month submitted in, London time, as year * 12 + month - 1. */
@@ -49,15 +65,27 @@ final class ReferralFacts {
     int[] stages = new int[1024];
     int[] declineReason = new int[1024];
     int[] outcome = new int[1024];
-    /** Minutes from submission to the first accept or decline, -1 before there is one. */
-    int[] firstResponseMinutes = new int[1024];
-    int[] completionMinutes = new int[1024];
+    /** The time from submission to the first accept or decline, as a {@link Durations#bucketOf} bucket; -1 before there is one. */
+    int[] firstResponse = new int[1024];
+    /** The time from submission to completion, as a bucket; -1 before there is one. */
+    int[] completion = new int[1024];
 
-    /** Applies a poll's worth of events under one write lock. */
-    void applyAll(Iterable<Event> events) {
+    /**
+     * Applies a poll's worth of events under one write lock. Unsorted rows are sorted in when
+     * they are many and the events pause (an empty poll), or when they grow past a quarter of
+     * the sorted ones, so a replay sorts a few times rather than at every poll.
+     */
+    void applyAll(List<Event> events) {
+        if (events.isEmpty() && size - sorted <= UNSORTED_AT_MOST) {
+            return; // asking for the write lock would hold up every report until those running end
+        }
         lock.writeLock().lock();
         try {
             events.forEach(this::apply);
+            int unsorted = size - sorted;
+            if (unsorted > UNSORTED_AT_MOST && (events.isEmpty() || unsorted > sorted / 4)) {
+                sortBySubmission();
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -110,7 +138,7 @@ final class ReferralFacts {
             case "completed" -> {
                 stages[row] |= COMPLETED;
                 outcome[row] = outcomes.code(e.outcome());
-                completionMinutes[row] = minutes;
+                completion[row] = Durations.bucketOf(minutes);
             }
             case "cancelled" -> stages[row] = (stages[row] | CANCELLED) & ~OVERDUE_NOW;
             case "expired" -> stages[row] = (stages[row] | EXPIRED) & ~OVERDUE_NOW;
@@ -123,8 +151,8 @@ final class ReferralFacts {
 
     private void respond(int row, int stage, int minutes) {
         stages[row] = (stages[row] | stage) & ~OVERDUE_NOW;
-        if (firstResponseMinutes[row] < 0) {
-            firstResponseMinutes[row] = minutes;
+        if (firstResponse[row] < 0) {
+            firstResponse[row] = Durations.bucketOf(minutes);
         }
     }
 
@@ -144,9 +172,95 @@ final class ReferralFacts {
         stages[row] = 0;
         declineReason[row] = Dictionary.NONE;
         outcome[row] = Dictionary.NONE;
-        firstResponseMinutes[row] = -1;
-        completionMinutes[row] = -1;
+        firstResponse[row] = -1;
+        completion[row] = -1;
+        post(row);
+        if (sorted == row && (row == 0 || minuteOf(row) >= minuteOf(row - 1))) {
+            sorted++;
+        }
         return row;
+    }
+
+    private long minuteOf(int row) {
+        return Math.floorDiv(submittedAt[row], MINUTE);
+    }
+
+    /** The first sorted row submitted at or after {@code millis} (to the minute), or {@link #sorted} if none. */
+    int firstSortedFrom(long millis) {
+        long minute = Math.floorDiv(millis, MINUTE);
+        int low = 0, high = sorted;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (minuteOf(middle) < minute) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** Puts every row in order of submission, and renumbers the index and the postings to match. */
+    private void sortBySubmission() {
+        long[] keys = new long[size];
+        for (int row = 0; row < size; row++) {
+            keys[row] = minuteOf(row) << 32 | row; // minutes since 1970 take 25 bits; ties keep their order
+        }
+        Arrays.sort(keys);
+        int[] order = new int[size];
+        int[] newRowOf = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = (int) keys[i];
+            newRowOf[order[i]] = i;
+        }
+        submittedAt = arranged(submittedAt, order);
+        sequence = arranged(sequence, order);
+        month = arranged(month, order);
+        category = arranged(category, order);
+        area = arranged(area, order);
+        organisation = arranged(organisation, order);
+        service = arranged(service, order);
+        referrerOrganisation = arranged(referrerOrganisation, order);
+        stages = arranged(stages, order);
+        declineReason = arranged(declineReason, order);
+        outcome = arranged(outcome, order);
+        firstResponse = arranged(firstResponse, order);
+        completion = arranged(completion, order);
+        boolean[] urgentSorted = Arrays.copyOf(urgent, urgent.length);
+        for (int i = 0; i < size; i++) {
+            urgentSorted[i] = urgent[order[i]];
+        }
+        urgent = urgentSorted;
+        rowOf.renumber(newRowOf);
+        byOrganisation.clear();
+        byService.clear();
+        byReferrerOrganisation.clear();
+        for (int row = 0; row < size; row++) {
+            post(row);
+        }
+        sorted = size;
+    }
+
+    private void post(int row) {
+        byOrganisation.add(organisation[row], row);
+        byService.add(service[row], row);
+        byReferrerOrganisation.add(referrerOrganisation[row], row);
+    }
+
+    private long[] arranged(long[] column, int[] order) {
+        long[] result = Arrays.copyOf(column, column.length);
+        for (int i = 0; i < size; i++) {
+            result[i] = column[order[i]];
+        }
+        return result;
+    }
+
+    private int[] arranged(int[] column, int[] order) {
+        int[] result = Arrays.copyOf(column, column.length);
+        for (int i = 0; i < size; i++) {
+            result[i] = column[order[i]];
+        }
+        return result;
     }
 
     private void grow(int capacity) {
@@ -162,7 +276,7 @@ final class ReferralFacts {
         stages = Arrays.copyOf(stages, capacity);
         declineReason = Arrays.copyOf(declineReason, capacity);
         outcome = Arrays.copyOf(outcome, capacity);
-        firstResponseMinutes = Arrays.copyOf(firstResponseMinutes, capacity);
-        completionMinutes = Arrays.copyOf(completionMinutes, capacity);
+        firstResponse = Arrays.copyOf(firstResponse, capacity);
+        completion = Arrays.copyOf(completion, capacity);
     }
 }

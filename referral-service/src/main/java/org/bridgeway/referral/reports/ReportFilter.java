@@ -2,7 +2,7 @@ package org.bridgeway.referral.reports;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,12 +48,12 @@ record ReportFilter(LocalDate from, LocalDate to, String area, String category, 
 
     /** The filter in the facts' own codes; call it under the facts' read lock. */
     Bound bind(ReferralFacts facts, ResidentAreas areas) {
-        BitSet areaCodes = null;
+        boolean[] areaCodes = null;
         if (area != null) {
-            areaCodes = new BitSet();
+            areaCodes = new boolean[facts.areas.size()];
             for (int code = 0; code < facts.areas.size(); code++) {
                 if (areas.within(facts.areas.value(code), area)) {
-                    areaCodes.set(code);
+                    areaCodes[code] = true;
                 }
             }
         }
@@ -72,13 +72,66 @@ record ReportFilter(LocalDate from, LocalDate to, String area, String category, 
     }
 
     /** A filter ready to test rows: NONE is "any", a value never seen matches no row. */
-    record Bound(long fromMillis, long toMillis, BitSet areas, int category, int organisation, int service,
+    record Bound(long fromMillis, long toMillis, boolean[] areas, int category, int organisation, int service,
                  int referringOrganisation, Boolean urgent) {
 
-        boolean matches(ReferralFacts f, int row) {
+        /**
+         * The rows the filter matches, ascending. Reads only the rows of the period (and the few
+         * not yet sorted in), and of those only the ones of the organisation, service or referring
+         * organisation asked for, whichever has fewest.
+         */
+        int[] rows(ReferralFacts f) {
+            int first = f.firstSortedFrom(fromMillis);
+            int end = f.firstSortedFrom(toMillis + 59_999); // the minute toMillis falls in may hold rows before it
+            Postings narrowest = null;
+            int code = Dictionary.NONE;
+            Postings[] postings = {f.byOrganisation, f.byService, f.byReferrerOrganisation};
+            int[] codes = {organisation, service, referringOrganisation};
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] != Dictionary.NONE && (narrowest == null || postings[i].size(codes[i]) < narrowest.size(code))) {
+                    narrowest = postings[i];
+                    code = codes[i];
+                }
+            }
+            int[] matched;
+            int count = 0;
+            if (narrowest == null) {
+                matched = new int[end - first + f.size - f.sorted];
+                for (int row = first; row < end; row++) {
+                    matched[count] = row;
+                    count += matches(f, row) ? 1 : 0;
+                }
+                for (int row = f.sorted; row < f.size; row++) {
+                    matched[count] = row;
+                    count += matches(f, row) ? 1 : 0;
+                }
+            } else {
+                int[] rows = narrowest.rows(code);
+                int listed = narrowest.size(code);
+                int from = indexOf(rows, listed, first), to = indexOf(rows, listed, end), tail = indexOf(rows, listed, f.sorted);
+                matched = new int[to - from + listed - tail];
+                for (int i = from; i < to; i++) {
+                    matched[count] = rows[i];
+                    count += matches(f, rows[i]) ? 1 : 0;
+                }
+                for (int i = tail; i < listed; i++) {
+                    matched[count] = rows[i];
+                    count += matches(f, rows[i]) ? 1 : 0;
+                }
+            }
+            return Arrays.copyOf(matched, count);
+        }
+
+        /** Where {@code row} is, or would be, in the first {@code count} of ascending {@code rows}. */
+        private static int indexOf(int[] rows, int count, int row) {
+            int at = Arrays.binarySearch(rows, 0, count, row);
+            return at >= 0 ? at : -at - 1;
+        }
+
+        private boolean matches(ReferralFacts f, int row) {
             long t = f.submittedAt[row];
             return t >= fromMillis && t < toMillis
-                    && (areas == null || (f.area[row] >= 0 && areas.get(f.area[row])))
+                    && (areas == null || (f.area[row] >= 0 && areas[f.area[row]]))
                     && (category == Dictionary.NONE || f.category[row] == category)
                     && (organisation == Dictionary.NONE || f.organisation[row] == organisation)
                     && (service == Dictionary.NONE || f.service[row] == service)

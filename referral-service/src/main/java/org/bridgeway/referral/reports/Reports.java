@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.function.IntUnaryOperator;
 
 import org.bridgeway.referral.area.ResidentAreas;
@@ -96,8 +95,8 @@ class Reports {
         Map<String, Long> perCategory = projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
             long[] counts = new long[f.categories.size()];
-            for (int row = 0; row < f.size; row++) {
-                if (bound.matches(f, row) && f.category[row] >= 0) {
+            for (int row : bound.rows(f)) {
+                if (f.category[row] >= 0) {
                     counts[f.category[row]]++;
                 }
             }
@@ -119,8 +118,8 @@ class Reports {
         TreeMap<String, Map<String, Long>> perMonth = projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
             long[][] counts = new long[months][f.categories.size()];
-            for (int row = 0; row < f.size; row++) {
-                if (bound.matches(f, row) && f.category[row] >= 0) {
+            for (int row : bound.rows(f)) {
+                if (f.category[row] >= 0) {
                     counts[f.month[row] - firstMonth][f.category[row]]++;
                 }
             }
@@ -165,36 +164,29 @@ class Reports {
 
     /** The referrals the filter matches, counted per group (named; "unknown" where the group is not recorded). */
     private Map<String, Tally> tallies(ReportFilter filter, GroupBy groupBy) {
+        int firstMonth = ReferralFacts.monthOf(YearMonth.from(filter.from()));
+        int months = ReferralFacts.monthOf(YearMonth.from(filter.to())) - firstMonth + 1;
         Map<String, Tally> tallies = new TreeMap<>();
         projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
-            IntUnaryOperator key = keyOf(f, groupBy);
-            Map<Integer, Tally> byKey = new HashMap<>();
-            Tally[] small = new Tally[1024]; // dictionary codes mostly; months and large dictionaries go to the map
-            for (int row = 0; row < f.size; row++) {
-                if (bound.matches(f, row)) {
-                    int k = key.applyAsInt(row);
-                    Tally tally = k >= 0 && k < small.length ? small[k] : byKey.get(k);
-                    if (tally == null) {
-                        tally = new Tally(f);
-                        if (k >= 0 && k < small.length) {
-                            small[k] = tally;
-                        } else {
-                            byKey.put(k, tally);
-                        }
-                    }
-                    tally.add(f, row);
+            IntUnaryOperator key = keyOf(f, groupBy, firstMonth);
+            Tally[] byKey = new Tally[groups(f, groupBy, months) + 1]; // the last for rows without a group
+            int unknown = byKey.length - 1;
+            for (int row : bound.rows(f)) {
+                int k = key.applyAsInt(row);
+                int slot = k < 0 ? unknown : k;
+                Tally tally = byKey[slot];
+                if (tally == null) {
+                    tally = byKey[slot] = new Tally(f);
+                }
+                tally.add(f, row);
+            }
+            for (int k = 0; k < byKey.length; k++) {
+                if (byKey[k] != null) {
+                    String group = k == unknown ? null : nameOf(f, groupBy, k, firstMonth);
+                    tallies.merge(group == null ? "unknown" : group, byKey[k].named(f), Tally::plus);
                 }
             }
-            for (int k = 0; k < small.length; k++) {
-                if (small[k] != null) {
-                    byKey.put(k, small[k]);
-                }
-            }
-            byKey.forEach((k, tally) -> {
-                String group = k < 0 ? null : nameOf(f, groupBy, k);
-                tallies.merge(group == null ? "unknown" : group, tally.named(f), Tally::plus);
-            });
             return null;
         });
         return tallies;
@@ -245,8 +237,8 @@ class Reports {
         Map<String, Map<String, Long>> demand = projection.facts().read(f -> {
             ReportFilter.Bound bound = filter.bind(f, areas);
             long[][] counts = new long[f.areas.size()][f.categories.size()];
-            for (int row = 0; row < f.size; row++) {
-                if (bound.matches(f, row) && f.area[row] >= 0 && f.category[row] >= 0) {
+            for (int row : bound.rows(f)) {
+                if (f.area[row] >= 0 && f.category[row] >= 0) {
                     counts[f.area[row]][f.category[row]]++;
                 }
             }
@@ -262,17 +254,19 @@ class Reports {
         });
         List<GapRow> rows = new ArrayList<>();
         for (ResidentAreas.AreaInfo place : places) {
+            List<Map<String, Long>> demandInPlace = demand.entrySet().stream().filter(e -> areas.within(e.getKey(), place.code()))
+                    .map(Map.Entry::getValue).toList();
             long[] demandByCategory = new long[wanted.size()];
             for (int i = 0; i < wanted.size(); i++) {
                 String category = wanted.get(i);
-                demandByCategory[i] = demand.entrySet().stream().filter(e -> areas.within(e.getKey(), place.code()))
-                        .mapToLong(e -> e.getValue().getOrDefault(category, 0L)).sum();
+                demandByCategory[i] = demandInPlace.stream().mapToLong(counts -> counts.getOrDefault(category, 0L)).sum();
             }
             List<Count> protectedDemand = Disclosure.parts(demandByCategory);
+            List<ListingReplica> servingPlace = active.stream().filter(l -> serves(l, place.code())).toList();
             for (int i = 0; i < wanted.size(); i++) {
                 String category = wanted.get(i);
-                List<ListingReplica> serving = active.stream()
-                        .filter(l -> l.categories() != null && l.categories().contains(category) && serves(l, place.code())).toList();
+                List<ListingReplica> serving = servingPlace.stream()
+                        .filter(l -> l.categories() != null && l.categories().contains(category)).toList();
                 int providers = (int) serving.stream().map(ListingReplica::organisationId).distinct().count();
                 rows.add(new GapRow(place.code(), place.name(), category, categories.label(category), serving.size(), providers,
                         protectedDemand.get(i), serving.size() <= 1));
@@ -299,8 +293,11 @@ class Reports {
         return listing.coverage().wholeArea() || listing.coverage().areas().stream().anyMatch(covered -> areas.within(area, covered));
     }
 
-    /** Each row's group as a number: a dictionary code, the month, or urgent (1) and routine (0); -1 for none. */
-    private static IntUnaryOperator keyOf(ReferralFacts f, GroupBy groupBy) {
+    /**
+     * Each row's group as a number from 0: a dictionary code, the month counted from the period's
+     * first, or urgent (1) and routine (0); -1 for none.
+     */
+    private static IntUnaryOperator keyOf(ReferralFacts f, GroupBy groupBy, int firstMonth) {
         return switch (groupBy) {
             case CATEGORY -> row -> f.category[row];
             case ORGANISATION -> row -> f.organisation[row];
@@ -308,18 +305,30 @@ class Reports {
             case SERVICE -> row -> f.service[row];
             case REFERRING_ORGANISATION -> row -> f.referrerOrganisation[row];
             case URGENCY -> row -> f.urgent[row] ? 1 : 0;
-            case MONTH -> row -> f.month[row];
+            case MONTH -> row -> f.month[row] - firstMonth;
         };
     }
 
-    private static String nameOf(ReferralFacts f, GroupBy groupBy, int key) {
+    /** How many groups {@link #keyOf} can give. */
+    private static int groups(ReferralFacts f, GroupBy groupBy, int months) {
+        return switch (groupBy) {
+            case CATEGORY -> f.categories.size();
+            case ORGANISATION, REFERRING_ORGANISATION -> f.organisations.size();
+            case AREA -> f.areas.size();
+            case SERVICE -> f.services.size();
+            case URGENCY -> 2;
+            case MONTH -> months;
+        };
+    }
+
+    private static String nameOf(ReferralFacts f, GroupBy groupBy, int key, int firstMonth) {
         return switch (groupBy) {
             case CATEGORY -> f.categories.value(key);
             case ORGANISATION, REFERRING_ORGANISATION -> f.organisations.value(key);
             case AREA -> f.areas.value(key);
             case SERVICE -> f.services.value(key);
             case URGENCY -> key == 1 ? "URGENT" : "ROUTINE";
-            case MONTH -> ReferralFacts.monthName(key);
+            case MONTH -> ReferralFacts.monthName(firstMonth + key);
         };
     }
 
@@ -340,14 +349,25 @@ class Reports {
     }
 
     /** The counts of the funnel, each a stage referrals reach (overdue: waiting past their response time now). */
-    private enum Measure { SUBMITTED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, COMPLETED, OVERDUE }
+    private enum Measure {
+        SUBMITTED(0), ACCEPTED(ReferralFacts.ACCEPTED), DECLINED(ReferralFacts.DECLINED), EXPIRED(ReferralFacts.EXPIRED),
+        CANCELLED(ReferralFacts.CANCELLED), COMPLETED(ReferralFacts.COMPLETED), OVERDUE(ReferralFacts.OVERDUE_NOW);
+
+        /** The stage a referral must have reached to count; 0 for every referral. */
+        final int stage;
+
+        Measure(int stage) {
+            this.stage = stage;
+        }
+    }
 
     /**
      * The funnel counts of a group of referrals. While scanning, reasons and outcomes are counted
      * by dictionary code; {@link #named} turns them into names once the scan is done.
      */
     private static final class Tally {
-        final long[] counts = new long[Measure.values().length];
+        /** Referrals per combination of the stages they reached: one count per referral while scanning, measures after. */
+        final long[] byStages = new long[ReferralFacts.ALL_STAGES + 1];
         long[] reasonCodes;
         long[] outcomeCodes;
         final Map<String, Long> declinedByReason = new TreeMap<>();
@@ -367,33 +387,27 @@ class Reports {
 
         void add(ReferralFacts f, int row) {
             int stages = f.stages[row];
-            counts[Measure.SUBMITTED.ordinal()]++;
-            count(stages, ReferralFacts.ACCEPTED, Measure.ACCEPTED);
-            count(stages, ReferralFacts.EXPIRED, Measure.EXPIRED);
-            count(stages, ReferralFacts.CANCELLED, Measure.CANCELLED);
-            count(stages, ReferralFacts.OVERDUE_NOW, Measure.OVERDUE);
-            if (count(stages, ReferralFacts.DECLINED, Measure.DECLINED)) {
+            byStages[stages]++;
+            if ((stages & ReferralFacts.DECLINED) != 0) {
                 reasonCodes[f.declineReason[row] + 1]++;
             }
-            if (count(stages, ReferralFacts.COMPLETED, Measure.COMPLETED)) {
+            if ((stages & ReferralFacts.COMPLETED) != 0) {
                 outcomeCodes[f.outcome[row] + 1]++;
-                completion.add(f.completionMinutes[row]);
+                completion.add(f.completion[row]);
             }
-            if (f.firstResponseMinutes[row] >= 0) {
-                firstResponse.add(f.firstResponseMinutes[row]);
+            if (f.firstResponse[row] >= 0) {
+                firstResponse.add(f.firstResponse[row]);
             }
-        }
-
-        private boolean count(int stages, int stage, Measure measure) {
-            boolean reached = (stages & stage) != 0;
-            if (reached) {
-                counts[measure.ordinal()]++;
-            }
-            return reached;
         }
 
         long get(Measure measure) {
-            return counts[measure.ordinal()];
+            long count = 0;
+            for (int stages = 0; stages < byStages.length; stages++) {
+                if (measure.stage == 0 || (stages & measure.stage) != 0) {
+                    count += byStages[stages];
+                }
+            }
+            return count;
         }
 
         /** Names the reasons and outcomes counted by code (code -1, none given, is "null"). */
@@ -413,8 +427,8 @@ class Reports {
 
         /** Adds another group's counts to this one's. */
         Tally plus(Tally other) {
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] += other.counts[i];
+            for (int i = 0; i < byStages.length; i++) {
+                byStages[i] += other.byStages[i];
             }
             other.declinedByReason.forEach((k, v) -> declinedByReason.merge(k, v, Long::sum));
             other.completedByOutcome.forEach((k, v) -> completedByOutcome.merge(k, v, Long::sum));

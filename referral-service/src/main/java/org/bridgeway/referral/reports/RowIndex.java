@@ -35,6 +35,15 @@ final class RowIndex {
         rows[slot] = row;
     }
 
+    /** Moves every referral to its new row after the rows were reordered: {@code newRowOf[old]}. */
+    void renumber(int[] newRowOf) {
+        for (int slot = 0; slot < rows.length; slot++) {
+            if (rows[slot] != EMPTY) {
+                rows[slot] = newRowOf[rows[slot]];
+            }
+        }
+    }
+
     private static int find(long[] high, long[] low, int[] rows, long hi, long lo) {
         int mask = rows.length - 1;
         int slot = Long.hashCode(hi * 31 + lo) * 0x9E3779B9 & mask;

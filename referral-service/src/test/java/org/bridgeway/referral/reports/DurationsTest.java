@@ -11,7 +11,7 @@ class DurationsTest {
     void percentilesAreTheUpperEdgeOfTheirHourOrDay() {
         Durations durations = new Durations();
         for (int minutes : new int[] {30, 90, 100, 150, 20 * 24 * 60 + 5}) {
-            durations.add(minutes);
+            durations.add(Durations.bucketOf(minutes));
         }
         assertThat(durations.hours(50)).isEqualTo(2);
         assertThat(durations.hours(90)).as("20 days and 5 minutes: within the 21st day").isEqualTo(21 * 24);
@@ -20,11 +20,11 @@ class DurationsTest {
     @Test
     void fewerThanFiveSayNothingAndGroupsAddUp() {
         Durations one = new Durations();
-        one.add(60);
+        one.add(Durations.bucketOf(60));
         assertThat(one.hours(50)).isNull();
         Durations other = new Durations();
         for (int i = 0; i < 4; i++) {
-            other.add(3 * 60);
+            other.add(Durations.bucketOf(3 * 60));
         }
         one.plus(other);
         assertThat(one.hours(50)).isEqualTo(4);

@@ -28,8 +28,8 @@ class ReferralFactsTest {
 
         assertThat(facts.size).isEqualTo(1);
         assertThat(facts.stages[0]).isEqualTo(ReferralFacts.ACCEPTED | ReferralFacts.COMPLETED);
-        assertThat(facts.firstResponseMinutes[0]).isEqualTo((3 * 24 + 2) * 60);
-        assertThat(facts.completionMinutes[0]).isEqualTo(10 * 24 * 60);
+        assertThat(facts.firstResponse[0]).isEqualTo(Durations.bucketOf((3 * 24 + 2) * 60));
+        assertThat(facts.completion[0]).isEqualTo(Durations.bucketOf(10 * 24 * 60));
         assertThat(facts.outcomes.value(facts.outcome[0])).isEqualTo("SUPPORT_PROVIDED");
 
         facts.applyAll(List.of(event("declined", id, 3, MONDAY.plus(Duration.ofDays(4)))));
@@ -57,7 +57,7 @@ class ReferralFactsTest {
 
         assertThat(facts.size).isEqualTo(100_000);
         assertThat(facts.stages[77_777]).isEqualTo(ReferralFacts.DECLINED);
-        assertThat(facts.firstResponseMinutes[77_776]).isEqualTo(-1);
+        assertThat(facts.firstResponse[77_776]).isEqualTo(-1);
         assertThat(facts.reasons.value(facts.declineReason[77_777])).isEqualTo("NO_CAPACITY");
     }
 
