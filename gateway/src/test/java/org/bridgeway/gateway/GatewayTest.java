@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +42,18 @@ class GatewayTest {
 
         assertThat(get("/api/referrals", TestTokens.referrerWithANewKey()).statusCode())
                 .as("an unknown key id fetches the key set again: accepted, then the service is down").isEqualTo(503);
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aRequestIsTimedWithoutSpringSecuritysOwnObservations() throws Exception {
+        get("/api/referrals", TestTokens.referrer());
+
+        assertThat(meters.find("http.server.requests").timers()).as("the request's own timer").isNotEmpty();
+        assertThat(meters.find("spring.security.filterchains").timers()).as("switched off: a cost on every request").isEmpty();
+        assertThat(meters.find("spring.security.authentications").timers()).isEmpty();
     }
 
     @Test
