@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -39,7 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1h"})
 class RateLimitsAndCircuitBreakersTest {
 
-    /** Answers every directory call at once. */
+    /** More calls at once than Resilience4j's default bulkhead (25) would let through. */
+    static final int AT_ONCE = 40;
+    static final CountDownLatch IMPORTS_IN_FLIGHT = new CountDownLatch(AT_ONCE);
+    /**
+     * Answers every directory call at once, except imports: each waits until {@link #AT_ONCE} of
+     * them are in at the same time, then all are answered (or, after 20 s, refused).
+     */
     static final HttpServer DIRECTORY = server(0);
     /** Takes far longer than the gateway waits, as a service stuck on its database would. */
     static final HttpServer STUCK_NOTIFICATIONS = server(2000);
@@ -138,6 +147,20 @@ class RateLimitsAndCircuitBreakersTest {
         assertThat(get("/api/directory/services", fresh(), null).statusCode()).as("other routes have their own breakers").isEqualTo(200);
     }
 
+    @Test
+    void manyCallsAtOnceToOneServiceAllGoThrough() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < AT_ONCE; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/imports/open-referral"))
+                    .header("Authorization", "Bearer " + fresh()).build();
+            calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            assertThat(call.get(60, TimeUnit.SECONDS).statusCode()).as("no bulkhead turns the %dth call away", AT_ONCE).isEqualTo(200);
+        }
+    }
+
     /** A new person and client each time, so the rate limits stay out of the circuit breaker's test. */
     private static String fresh() {
         return TestTokens.token("person-" + UUID.randomUUID(), "REFERRER", null, TestTokens.AUDIENCE, "client-" + UUID.randomUUID());
@@ -172,6 +195,18 @@ class RateLimitsAndCircuitBreakersTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().startsWith("/api/directory/imports")) {
+                    IMPORTS_IN_FLIGHT.countDown();
+                    try {
+                        if (!IMPORTS_IN_FLIGHT.await(20, TimeUnit.SECONDS)) {
+                            exchange.sendResponseHeaders(504, -1);
+                            exchange.close();
+                            return;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (delayMillis > 0) {
                     STUCK_CALLS.incrementAndGet();
                     try {
