@@ -28,6 +28,7 @@ final class ReferralFacts {
     /** Unsorted rows every report may read in full, sorted in at the next pause: a fraction of a millisecond's scan. */
     private static final int UNSORTED_AT_MOST = 16_384;
     private static final long MINUTE = 60_000;
+    private static final long SORT_AT_LEAST_EVERY_NANOS = 30_000_000_000L;
 
     static final int ACCEPTED = 1, DECLINED = 2, EXPIRED = 4, CANCELLED = 8, COMPLETED = 16, OVERDUE_NOW = 32;
     static final int ALL_STAGES = ACCEPTED | DECLINED | EXPIRED | CANCELLED | COMPLETED | OVERDUE_NOW;
@@ -52,6 +53,7 @@ final class ReferralFacts {
     int size;
     /** Rows 0 to sorted - 1 are in order of submission (to the minute, the finest a report's period needs). */
     int sorted;
+    private long sortedAt = System.nanoTime();
     long[] submittedAt = new long[1024];
     long[] sequence = new long[1024];
     /** The month submitted in, London time, as year * 12 + month - 1. */
@@ -71,9 +73,10 @@ final class ReferralFacts {
     int[] completion = new int[1024];
 
     /**
-     * Applies a poll's worth of events under one write lock. Unsorted rows are sorted in when
-     * they are many and the events pause (an empty poll), or when they grow past a quarter of
-     * the sorted ones, so a replay sorts a few times rather than at every poll.
+     * Applies a poll's worth of events under one write lock. Unsorted rows are sorted in once
+     * they are many and the events pause (an empty poll), grow past a quarter of the sorted ones,
+     * or have waited half a minute: a replay sorts a few times rather than at every poll, and a
+     * platform too busy to pause still sorts its tail.
      */
     void applyAll(List<Event> events) {
         if (events.isEmpty() && size - sorted <= UNSORTED_AT_MOST) {
@@ -83,7 +86,8 @@ final class ReferralFacts {
         try {
             events.forEach(this::apply);
             int unsorted = size - sorted;
-            if (unsorted > UNSORTED_AT_MOST && (events.isEmpty() || unsorted > sorted / 4)) {
+            if (unsorted > UNSORTED_AT_MOST
+                    && (events.isEmpty() || unsorted > sorted / 4 || System.nanoTime() - sortedAt > SORT_AT_LEAST_EVERY_NANOS)) {
                 sortBySubmission();
             }
         } finally {
@@ -202,9 +206,14 @@ final class ReferralFacts {
 
     /** Puts every row in order of submission, and renumbers the index and the postings to match. */
     private void sortBySubmission() {
+        long first = Long.MAX_VALUE;
+        for (int row = 0; row < size; row++) {
+            first = Math.min(first, minuteOf(row));
+        }
         long[] keys = new long[size];
         for (int row = 0; row < size; row++) {
-            keys[row] = minuteOf(row) << 32 | row; // minutes since 1970 take 25 bits; ties keep their order
+            // The minute (from the first, so it fits the upper 31 bits; an absurd date ties at the end), then the row: ties keep their order.
+            keys[row] = Math.min(minuteOf(row) - first, Integer.MAX_VALUE) << 32 | row;
         }
         Arrays.sort(keys);
         int[] order = new int[size];
@@ -239,6 +248,7 @@ final class ReferralFacts {
             post(row);
         }
         sorted = size;
+        sortedAt = System.nanoTime();
     }
 
     private void post(int row) {

@@ -1,6 +1,9 @@
 package org.bridgeway.referral.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.bridgeway.referral.area.ResidentAreas;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,20 +28,60 @@ class ReportFilterTest {
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     private static final List<String> ORGANISATIONS = List.of("org-a", "org-b", "org-c", "org-d", "org-e");
     private static final List<String> CATEGORIES = List.of("fuel", "debt", "housing");
+    /** A small area tree: each area's parent. */
+    private static final Map<String, String> PARENTS = Map.of("gillingham", "medway", "chatham", "medway", "medway", "kent",
+            "thanet", "kent");
+    private static final List<String> PLACES = List.of("gillingham", "chatham", "thanet");
+    private static final List<String> FILTER_AREAS = List.of("gillingham", "thanet", "medway", "kent");
 
     private final Random random = new Random(7);
     private final ReferralFacts facts = new ReferralFacts();
     private final List<ReferralFacts.Event> submissions = new ArrayList<>();
+    private final ResidentAreas areas = mock(ResidentAreas.class);
+
+    ReportFilterTest() {
+        when(areas.within(anyString(), anyString())).thenAnswer(call -> within(call.getArgument(0), call.getArgument(1)));
+    }
 
     @Test
     void everyFilterReadsExactlyItsReferralsWhateverOrderTheyCameIn() {
-        submit(60_000); // shuffled in batches: sorted in, and a tail left unsorted
-        submit(3_000); // a few more out of order, fewer than are sorted in at once
+        submit(60_000); // in random order, a poll's worth at a time: sorted in as the unsorted rows grow
+        submit(3_000); // a few more, left unsorted
         assertThat(facts.sorted).as("some rows sorted, some not").isBetween(1, facts.size - 1);
 
-        for (int i = 0; i < 300; i++) {
+        readsAsAPlainScanWould(300);
+    }
+
+    @Test
+    void referralsArrivingInOrderAreSortedAsTheyCome() {
+        List<ReferralFacts.Event> inOrder = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            inOrder.add(submission(START.plus(Duration.ofMinutes(7L * i + random.nextInt(7)))));
+        }
+        submissions.addAll(inOrder);
+        for (int at = 0; at < inOrder.size(); at += 5_000) {
+            facts.applyAll(inOrder.subList(at, at + 5_000));
+        }
+        assertThat(facts.sorted).as("nothing left to sort").isEqualTo(facts.size);
+        readsAsAPlainScanWould(100);
+    }
+
+    @Test
+    void aPauseSortsInWhatIsLeft() {
+        submit(80_000); // sorted in four times, as the unsorted rows outgrow a quarter of the sorted
+        submit(17_000); // more than are read unsorted for long, fewer than a quarter
+        assertThat(facts.size - facts.sorted).isEqualTo(17_000);
+
+        facts.applyAll(List.of());
+
+        assertThat(facts.sorted).isEqualTo(facts.size);
+        readsAsAPlainScanWould(100);
+    }
+
+    private void readsAsAPlainScanWould(int filters) {
+        for (int i = 0; i < filters; i++) {
             LocalDate from = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(700));
-            ReportFilter filter = new ReportFilter(from, from.plusDays(random.nextInt(400)), null, maybe(CATEGORIES),
+            ReportFilter filter = new ReportFilter(from, from.plusDays(random.nextInt(400)), maybe(FILTER_AREAS), maybe(CATEGORIES),
                     maybe(ORGANISATIONS), random.nextInt(4) == 0 ? "svc-" + random.nextInt(12) : null, maybe(ORGANISATIONS),
                     random.nextBoolean() ? null : random.nextBoolean() ? "URGENT" : "ROUTINE");
             assertThat(read(filter)).as(filter.toString()).isEqualTo(expected(filter));
@@ -53,8 +98,7 @@ class ReportFilterTest {
     @Test
     void anEventAfterTheRowsWereReorderedFindsItsReferral() {
         submit(40_000);
-        facts.applyAll(List.of()); // a pause: everything sorted in
-        assertThat(facts.sorted).isEqualTo(facts.size);
+        assertThat(facts.sorted).as("sorted in").isEqualTo(facts.size);
 
         ReferralFacts.Event some = submissions.get(12_345);
         facts.applyAll(List.of(new ReferralFacts.Event("declined", some.referralId(), 2, null, null, null, null, null, null,
@@ -75,11 +119,7 @@ class ReportFilterTest {
     private void submit(int count) {
         List<ReferralFacts.Event> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Instant at = START.plusMillis((long) random.nextInt(Integer.MAX_VALUE) * 29 + submissions.size() % 29);
-            String organisation = ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
-            ReferralFacts.Event e = new ReferralFacts.Event("submitted", UUID.randomUUID().toString(), 1,
-                    CATEGORIES.get(random.nextInt(CATEGORIES.size())), "gillingham", organisation, "svc-" + random.nextInt(12),
-                    ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())), random.nextInt(5) == 0 ? "URGENT" : "ROUTINE", null, null, at);
+            ReferralFacts.Event e = submission(START.plusMillis((long) random.nextInt(Integer.MAX_VALUE) * 29 + submissions.size() % 29));
             submissions.add(e);
             batch.add(e);
             if (batch.size() == 5_000) {
@@ -90,6 +130,22 @@ class ReportFilterTest {
         facts.applyAll(batch);
     }
 
+    private ReferralFacts.Event submission(Instant at) {
+        return new ReferralFacts.Event("submitted", UUID.randomUUID().toString(), 1, CATEGORIES.get(random.nextInt(CATEGORIES.size())),
+                PLACES.get(random.nextInt(PLACES.size())), ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())),
+                "svc-" + random.nextInt(12), ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())),
+                random.nextInt(5) == 0 ? "URGENT" : "ROUTINE", null, null, at);
+    }
+
+    private static boolean within(String area, String ancestor) {
+        for (String a = area; a != null; a = PARENTS.get(a)) {
+            if (a.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String maybe(List<String> values) {
         return random.nextInt(3) == 0 ? values.get(random.nextInt(values.size())) : null;
     }
@@ -98,7 +154,7 @@ class ReportFilterTest {
     private List<Long> read(ReportFilter filter) {
         List<Long> times = new ArrayList<>();
         facts.read(f -> {
-            for (int row : filter.bind(f, null).rows(f)) {
+            for (int row : filter.bind(f, areas).rows(f)) {
                 times.add(f.submittedAt[row]);
             }
             return null;
@@ -112,6 +168,7 @@ class ReportFilterTest {
         long to = filter.to().plusDays(1).atStartOfDay(ReportFilter.LONDON).toInstant().toEpochMilli();
         return submissions.stream()
                 .filter(e -> e.occurredAt().toEpochMilli() >= from && e.occurredAt().toEpochMilli() < to)
+                .filter(e -> filter.area() == null || within(e.area(), filter.area()))
                 .filter(e -> filter.category() == null || filter.category().equals(e.category()))
                 .filter(e -> filter.organisation() == null || filter.organisation().equals(e.organisationId()))
                 .filter(e -> filter.service() == null || filter.service().equals(e.serviceId()))

@@ -1,0 +1,76 @@
+package org.bridgeway.referral.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bridgeway.referral.area.ResidentAreas;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The funnel's groups and counts, straight from the facts: months in London time, stages, a group not recorded. */
+class ReportsTest {
+
+    /** 23:30 in London (summer time since 29 March): still March. */
+    private static final Instant LATE_MARCH = Instant.parse("2026-03-31T22:30:00Z");
+    /** 00:30 in London: April. */
+    private static final Instant EARLY_APRIL = Instant.parse("2026-03-31T23:30:00Z");
+    private static final ReportFilter MARCH_AND_APRIL =
+            new ReportFilter(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), null, null, null, null, null, null);
+
+    private final ReportProjection projection = new ReportProjection(null, JsonMapper.builder().build(), new SimpleMeterRegistry());
+    private final Reports reports;
+
+    ReportsTest() {
+        Provision provision = mock(Provision.class);
+        when(provision.listings()).thenReturn(new Provision.Listings(List.of(), Set.of(), Map.of(), Instant.now()));
+        reports = new Reports(projection, new NeedCategories(JsonMapper.builder().build()), mock(ResidentAreas.class), provision);
+    }
+
+    @Test
+    void aFunnelByMonthPutsEachReferralInItsLondonMonth() {
+        List<ReferralFacts.Event> events = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = UUID.randomUUID().toString();
+            events.add(event("submitted", id, 1, "fuel", LATE_MARCH));
+            if (i < 5) {
+                events.add(event("accepted", id, 2, "fuel", LATE_MARCH.plusSeconds(3_600)));
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            events.add(event("submitted", UUID.randomUUID().toString(), 1, "fuel", EARLY_APRIL));
+        }
+        for (int i = 0; i < 5; i++) {
+            events.add(event("submitted", UUID.randomUUID().toString(), 1, null, EARLY_APRIL.plusSeconds(86_400 * 9)));
+        }
+        projection.facts().applyAll(events);
+
+        Reports.Funnel byMonth = reports.funnel(MARCH_AND_APRIL, Reports.GroupBy.MONTH);
+        assertThat(byMonth.rows()).extracting(Reports.FunnelRow::group).containsExactly("2026-03", "2026-04");
+        assertThat(byMonth.rows().get(0).submitted().value()).isEqualTo(7);
+        assertThat(byMonth.rows().get(0).accepted().value()).isEqualTo(5);
+        assertThat(byMonth.rows().get(1).submitted().value()).isEqualTo(11);
+        assertThat(byMonth.total().submitted().value()).isEqualTo(18);
+
+        Reports.Funnel byCategory = reports.funnel(MARCH_AND_APRIL, Reports.GroupBy.CATEGORY);
+        assertThat(byCategory.rows()).extracting(Reports.FunnelRow::group).containsExactly("fuel", "unknown");
+        assertThat(byCategory.rows().get(0).submitted().value()).isEqualTo(13);
+        assertThat(byCategory.rows().get(1).submitted().value()).as("the category was not recorded").isEqualTo(5);
+
+        ReportFilter april = new ReportFilter(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), null, null, null, null, null, null);
+        assertThat(reports.funnel(april, Reports.GroupBy.MONTH).rows()).extracting(Reports.FunnelRow::group).containsExactly("2026-04");
+    }
+
+    private static ReferralFacts.Event event(String change, String id, long sequence, String category, Instant at) {
+        return new ReferralFacts.Event(change, id, sequence, category, "gillingham", "org-1", "svc-1", "org-2", "ROUTINE", null, null, at);
+    }
+}
