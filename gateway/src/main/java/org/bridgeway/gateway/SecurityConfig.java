@@ -2,11 +2,15 @@ package org.bridgeway.gateway;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.time.Clock;
+
 import org.bridgeway.gateway.ratelimit.RefusedTokens;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import reactor.core.publisher.Mono;
@@ -17,6 +21,17 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** Boot's token decoder (keys, issuer and audience from the settings), remembering the tokens it verified. */
+    @Bean
+    static BeanPostProcessor verifyingEachTokenOnce() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ReactiveJwtDecoder decoder ? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
+            }
+        };
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems, RefusedTokens refusedTokens) {

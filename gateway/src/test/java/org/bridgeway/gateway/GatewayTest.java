@@ -45,6 +45,17 @@ class GatewayTest {
     }
 
     @Autowired
+    org.springframework.security.oauth2.jwt.ReactiveJwtDecoder decoder;
+
+    @Test
+    void tokensAreVerifiedOnceByTheDecoderBootConfigured() throws Exception {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        String token = TestTokens.token("sam.prescriber", "REFERRER", null, "another-api");
+        assertThat(get("/api/referrals", token).statusCode()).isEqualTo(401);
+        assertThat(get("/api/referrals", token).statusCode()).as("refused again: the audience is still checked").isEqualTo(401);
+    }
+
+    @Autowired
     MeterRegistry meters;
 
     @Test

@@ -1,0 +1,54 @@
+package org.bridgeway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+/** A token is verified in full the first time; then, until it expires, it is known. */
+class VerifiedTokensTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final List<String> checked = new ArrayList<>();
+    /** Verifies "good-…" tokens, valid for the minutes their text says, and refuses anything else. */
+    private final ReactiveJwtDecoder provider = token -> {
+        checked.add(token);
+        if (!token.startsWith("good-")) {
+            return Mono.error(new BadJwtException("bad signature"));
+        }
+        long minutes = Long.parseLong(token.substring(5));
+        return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("sam.prescriber").issuedAt(NOW.minusSeconds(60))
+                .expiresAt(NOW.plusSeconds(60 * minutes)).build());
+    };
+    private final VerifiedTokens tokens = new VerifiedTokens(provider, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aTokenVerifiedOnceIsKnownUntilItExpires() {
+        assertThat(tokens.decode("good-5").block().getSubject()).isEqualTo("sam.prescriber");
+        assertThat(tokens.decode("good-5").block().getSubject()).isEqualTo("sam.prescriber");
+        assertThat(tokens.decode("good-10").block()).isNotNull();
+
+        assertThat(checked).containsExactly("good-5", "good-10");
+    }
+
+    @Test
+    void aTokenAtItsExpiryOrRefusedIsCheckedEveryTime() {
+        tokens.decode("good-0").block();
+        tokens.decode("good-0").block();
+        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
+
+        assertThat(checked).containsExactly("good-0", "good-0", "forged", "forged");
+    }
+}
