@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -46,6 +48,9 @@ final class ReferralFacts {
     final Dictionary outcomes = new Dictionary();
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Per month (as {@link #month} counts it), the number of the last change to a referral submitted in it. */
+    private final Map<Integer, Long> lastChangeIn = new HashMap<>();
+    private long changes;
     private final RowIndex rowOf = new RowIndex();
     final Postings byOrganisation = new Postings();
     final Postings byService = new Postings();
@@ -105,6 +110,14 @@ final class ReferralFacts {
         }
     }
 
+    /**
+     * The number of the last change to a referral submitted in {@code month}, 0 if none ever was: a
+     * result computed from that month's rows holds while this stays the same. Sorting changes no month.
+     */
+    long lastChangeIn(int month) {
+        return lastChangeIn.getOrDefault(month, 0L);
+    }
+
     /** A month as {@link #month} counts it, written 2026-11. */
     static String monthName(int month) {
         return YearMonth.of(month / 12, month % 12 + 1).toString();
@@ -112,6 +125,16 @@ final class ReferralFacts {
 
     static int monthOf(YearMonth month) {
         return month.getYear() * 12 + month.getMonthValue() - 1;
+    }
+
+    /** The month, London time, an instant falls in. */
+    static int monthAt(long millis) {
+        return monthOf(YearMonth.from(Instant.ofEpochMilli(millis).atZone(ReportFilter.LONDON)));
+    }
+
+    /** The instant a month begins, London time. */
+    static long startOf(int month) {
+        return YearMonth.of(month / 12, month % 12 + 1).atDay(1).atStartOfDay(ReportFilter.LONDON).toInstant().toEpochMilli();
     }
 
     private void apply(Event e) {
@@ -132,6 +155,7 @@ final class ReferralFacts {
             return; // a duplicate, or older than what the row has seen
         }
         sequence[row] = e.sequence();
+        lastChangeIn.put(month[row], ++changes);
         int minutes = (int) Math.max(0, Duration.between(Instant.ofEpochMilli(submittedAt[row]), e.occurredAt()).toMinutes());
         switch (e.change()) {
             case "accepted" -> respond(row, ACCEPTED, minutes);
@@ -166,7 +190,7 @@ final class ReferralFacts {
         }
         int row = size++;
         submittedAt[row] = e.occurredAt().toEpochMilli();
-        month[row] = monthOf(YearMonth.from(e.occurredAt().atZone(ReportFilter.LONDON)));
+        month[row] = monthAt(submittedAt[row]);
         category[row] = categories.code(e.category());
         area[row] = areas.code(e.area());
         organisation[row] = organisations.code(e.organisationId());

@@ -26,6 +26,11 @@ record ReportFilter(LocalDate from, LocalDate to, String area, String category, 
         return new ReportFilter(today.minusYears(1).plusDays(1), today, null, null, null, null, null, null);
     }
 
+    /** The same filter for any period. */
+    ReportFilter withoutPeriod() {
+        return new ReportFilter(null, null, area, category, organisation, service, referringOrganisation, urgency);
+    }
+
     /** The period and the filters set, as a report names them. */
     Map<String, String> described() {
         Map<String, String> d = new LinkedHashMap<>();
@@ -120,6 +125,11 @@ record ReportFilter(LocalDate from, LocalDate to, String area, String category, 
                 }
             }
             return Arrays.copyOf(matched, count);
+        }
+
+        /** The same filter over part of its period. */
+        Bound during(long from, long to) {
+            return new Bound(from, to, areas, category, organisation, service, referringOrganisation, urgent);
         }
 
         /** Where {@code row} is, or would be, in the first {@code count} of ascending {@code rows}. */

@@ -1,6 +1,7 @@
 package org.bridgeway.referral.reports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.time.YearMonth;
-import java.util.function.IntUnaryOperator;
 
 import org.bridgeway.referral.area.ResidentAreas;
 import org.bridgeway.referral.directory.ListingReplica;
@@ -83,6 +83,7 @@ class Reports {
     private final NeedCategories categories;
     private final ResidentAreas areas;
     private final Provision provision;
+    private final MonthlyPartials partials = new MonthlyPartials();
 
     Reports(ReportProjection projection, NeedCategories categories, ResidentAreas areas, Provision provision) {
         this.projection = projection;
@@ -93,13 +94,9 @@ class Reports {
 
     OutcomeCategories outcomeCategories(ReportFilter filter) {
         Map<String, Long> perCategory = projection.facts().read(f -> {
-            ReportFilter.Bound bound = filter.bind(f, areas);
             long[] counts = new long[f.categories.size()];
-            for (int row : bound.rows(f)) {
-                if (f.category[row] >= 0) {
-                    counts[f.category[row]]++;
-                }
-            }
+            partials.forEachMonth(f, filter.bind(f, areas), new MonthlyPartials.Shape("categories", null, filter),
+                    segment -> perCategory(f, segment), MonthlyPartials::bytes, (part, month) -> add(counts, part));
             Map<String, Long> byCode = new LinkedHashMap<>();
             for (int code = 0; code < counts.length; code++) {
                 if (counts[code] > 0) {
@@ -116,13 +113,9 @@ class Reports {
         int firstMonth = ReferralFacts.monthOf(YearMonth.from(filter.from()));
         int months = ReferralFacts.monthOf(YearMonth.from(filter.to())) - firstMonth + 1;
         TreeMap<String, Map<String, Long>> perMonth = projection.facts().read(f -> {
-            ReportFilter.Bound bound = filter.bind(f, areas);
             long[][] counts = new long[months][f.categories.size()];
-            for (int row : bound.rows(f)) {
-                if (f.category[row] >= 0) {
-                    counts[f.month[row] - firstMonth][f.category[row]]++;
-                }
-            }
+            partials.forEachMonth(f, filter.bind(f, areas), new MonthlyPartials.Shape("categories", null, filter),
+                    segment -> perCategory(f, segment), MonthlyPartials::bytes, (part, month) -> add(counts[month - firstMonth], part));
             TreeMap<String, Map<String, Long>> named = new TreeMap<>();
             for (int m = 0; m < months; m++) {
                 Map<String, Long> byCategory = new LinkedHashMap<>();
@@ -148,6 +141,24 @@ class Reports {
     private record CategoryTable(Count total, List<CategoryRow> rows) {
     }
 
+    /** The referrals of a segment of a period per need category (by code). */
+    private static long[] perCategory(ReferralFacts f, ReportFilter.Bound segment) {
+        long[] counts = new long[f.categories.size()];
+        for (int row : segment.rows(f)) {
+            if (f.category[row] >= 0) {
+                counts[f.category[row]]++;
+            }
+        }
+        return counts;
+    }
+
+    /** Adds counts by code to counts by code (a partial counted before a dictionary grew has fewer codes). */
+    private static void add(long[] counts, long[] part) {
+        for (int code = 0; code < part.length; code++) {
+            counts[code] += part[code];
+        }
+    }
+
     /** Counts per category as published: largest first, small ones hidden with their percentage. */
     private CategoryTable table(Map<String, Long> perCategory) {
         List<String> codes = perCategory.keySet().stream()
@@ -168,28 +179,51 @@ class Reports {
         int months = ReferralFacts.monthOf(YearMonth.from(filter.to())) - firstMonth + 1;
         Map<String, Tally> tallies = new TreeMap<>();
         projection.facts().read(f -> {
-            ReportFilter.Bound bound = filter.bind(f, areas);
-            IntUnaryOperator key = keyOf(f, groupBy, firstMonth);
-            Tally[] byKey = new Tally[groups(f, groupBy, months) + 1]; // the last for rows without a group
-            int unknown = byKey.length - 1;
-            for (int row : bound.rows(f)) {
-                int k = key.applyAsInt(row);
-                int slot = k < 0 ? unknown : k;
-                Tally tally = byKey[slot];
-                if (tally == null) {
-                    tally = byKey[slot] = new Tally(f);
-                }
-                tally.add(f, row);
-            }
-            for (int k = 0; k < byKey.length; k++) {
-                if (byKey[k] != null) {
-                    String group = k == unknown ? null : nameOf(f, groupBy, k, firstMonth);
-                    tallies.merge(group == null ? "unknown" : group, byKey[k].named(f), Tally::plus);
+            Tally[] bySlot = new Tally[groups(f, groupBy, months) + 1];
+            partials.forEachMonth(f, filter.bind(f, areas), new MonthlyPartials.Shape("funnel", groupBy, filter),
+                    segment -> tally(f, segment, groupBy), Tally::bytes, (part, month) -> {
+                        int shift = groupBy == GroupBy.MONTH ? month - firstMonth : 0; // a part's month is its group 0
+                        for (int slot = 0; slot < part.length; slot++) {
+                            if (part[slot] != null) {
+                                int into = slot == 0 ? 0 : slot + shift;
+                                bySlot[into] = (bySlot[into] == null ? new Tally() : bySlot[into]).plus(part[slot]);
+                            }
+                        }
+                    });
+            for (int slot = 0; slot < bySlot.length; slot++) {
+                if (bySlot[slot] != null) {
+                    String group = slot == 0 ? null : nameOf(f, groupBy, slot - 1, firstMonth);
+                    tallies.merge(group == null ? "unknown" : group, bySlot[slot].named(f), Tally::plus);
                 }
             }
             return null;
         });
         return tallies;
+    }
+
+    /**
+     * The referrals of a segment of a period (within one month) counted per group: slot 0 for
+     * those without a group, slot k + 1 for group k; grouped by month, the segment's month is group 0.
+     */
+    private static Tally[] tally(ReferralFacts f, ReportFilter.Bound segment, GroupBy groupBy) {
+        int[] codes = codesOf(f, groupBy);
+        boolean byUrgency = groupBy == GroupBy.URGENCY;
+        Tally[] bySlot = new Tally[groups(f, groupBy, 1) + 1];
+        for (int row : segment.rows(f)) {
+            int k = codes != null ? codes[row] : byUrgency && f.urgent[row] ? 1 : 0;
+            int slot = k < 0 ? 0 : k + 1;
+            if (bySlot[slot] == null) {
+                bySlot[slot] = new Tally(f);
+            }
+            bySlot[slot].add(f, row);
+        }
+        for (Tally t : bySlot) {
+            if (t != null) {
+                t.firstResponse.compact();
+                t.completion.compact();
+            }
+        }
+        return bySlot;
     }
 
     Funnel funnel(ReportFilter filter, GroupBy groupBy) {
@@ -235,13 +269,13 @@ class Reports {
                 .toList();
         List<String> wanted = filter.category() == null ? categories.codes() : List.of(filter.category());
         Map<String, Map<String, Long>> demand = projection.facts().read(f -> {
-            ReportFilter.Bound bound = filter.bind(f, areas);
             long[][] counts = new long[f.areas.size()][f.categories.size()];
-            for (int row : bound.rows(f)) {
-                if (f.area[row] >= 0 && f.category[row] >= 0) {
-                    counts[f.area[row]][f.category[row]]++;
-                }
-            }
+            partials.forEachMonth(f, filter.bind(f, areas), new MonthlyPartials.Shape("demand", null, filter), segment -> demand(f, segment),
+                    part -> Arrays.stream(part).mapToInt(MonthlyPartials::bytes).sum(), (part, month) -> {
+                        for (int area = 0; area < part.length; area++) {
+                            add(counts[area], part[area]);
+                        }
+                    });
             Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
             for (int a = 0; a < counts.length; a++) {
                 for (int c = 0; c < counts[a].length; c++) {
@@ -285,6 +319,17 @@ class Reports {
         return new Gaps("gaps", filter.described(), rows, deprived);
     }
 
+    /** The referrals of a segment of a period per resident's area and need category (by code). */
+    private static long[][] demand(ReferralFacts f, ReportFilter.Bound segment) {
+        long[][] counts = new long[f.areas.size()][f.categories.size()];
+        for (int row : segment.rows(f)) {
+            if (f.area[row] >= 0 && f.category[row] >= 0) {
+                counts[f.area[row]][f.category[row]]++;
+            }
+        }
+        return counts;
+    }
+
     /** Whether a listing serves all of an area: it covers the whole directory area, the area itself, or an area above it. */
     private boolean serves(ListingReplica listing, String area) {
         if (listing.coverage() == null) {
@@ -294,22 +339,22 @@ class Reports {
     }
 
     /**
-     * Each row's group as a number from 0: a dictionary code, the month counted from the period's
-     * first, or urgent (1) and routine (0); -1 for none.
+     * The column of each row's group as a dictionary code (-1 for none); null for urgency, urgent
+     * (1) or routine (0), and for the month, counted from the period's first (a segment's rows are
+     * all of one). A plain column, not a function per grouping, keeps the loop over rows tight.
      */
-    private static IntUnaryOperator keyOf(ReferralFacts f, GroupBy groupBy, int firstMonth) {
+    private static int[] codesOf(ReferralFacts f, GroupBy groupBy) {
         return switch (groupBy) {
-            case CATEGORY -> row -> f.category[row];
-            case ORGANISATION -> row -> f.organisation[row];
-            case AREA -> row -> f.area[row];
-            case SERVICE -> row -> f.service[row];
-            case REFERRING_ORGANISATION -> row -> f.referrerOrganisation[row];
-            case URGENCY -> row -> f.urgent[row] ? 1 : 0;
-            case MONTH -> row -> f.month[row] - firstMonth;
+            case CATEGORY -> f.category;
+            case ORGANISATION -> f.organisation;
+            case AREA -> f.area;
+            case SERVICE -> f.service;
+            case REFERRING_ORGANISATION -> f.referrerOrganisation;
+            case URGENCY, MONTH -> null;
         };
     }
 
-    /** How many groups {@link #keyOf} can give. */
+    /** How many groups there can be. */
     private static int groups(ReferralFacts f, GroupBy groupBy, int months) {
         return switch (groupBy) {
             case CATEGORY -> f.categories.size();
@@ -366,8 +411,8 @@ class Reports {
      * by dictionary code; {@link #named} turns them into names once the scan is done.
      */
     private static final class Tally {
-        /** Referrals per combination of the stages they reached: one count per referral while scanning, measures after. */
-        final long[] byStages = new long[ReferralFacts.ALL_STAGES + 1];
+        /** Referrals per combination of the stages they reached (no more than the facts' rows, so ints). */
+        final int[] byStages = new int[ReferralFacts.ALL_STAGES + 1];
         long[] reasonCodes;
         long[] outcomeCodes;
         final Map<String, Long> declinedByReason = new TreeMap<>();
@@ -375,6 +420,7 @@ class Reports {
         final Durations firstResponse = new Durations();
         final Durations completion = new Durations();
 
+        /** An empty tally, to add others to. */
         Tally() {
             this.reasonCodes = new long[0];
             this.outcomeCodes = new long[0];
@@ -425,16 +471,36 @@ class Reports {
             return this;
         }
 
-        /** Adds another group's counts to this one's. */
+        /** Adds another tally's counts, named or by code, to this one's; the other is left as it was. */
         Tally plus(Tally other) {
             for (int i = 0; i < byStages.length; i++) {
                 byStages[i] += other.byStages[i];
             }
+            reasonCodes = plus(reasonCodes, other.reasonCodes);
+            outcomeCodes = plus(outcomeCodes, other.outcomeCodes);
             other.declinedByReason.forEach((k, v) -> declinedByReason.merge(k, v, Long::sum));
             other.completedByOutcome.forEach((k, v) -> completedByOutcome.merge(k, v, Long::sum));
             firstResponse.plus(other.firstResponse);
             completion.plus(other.completion);
             return this;
+        }
+
+        private static long[] plus(long[] counts, long[] other) {
+            long[] sum = counts.length >= other.length ? counts : Arrays.copyOf(counts, other.length);
+            Reports.add(sum, other);
+            return sum;
+        }
+
+        /** Roughly the heap the tallies take. */
+        static int bytes(Tally[] tallies) {
+            int bytes = 16 + 4 * tallies.length;
+            for (Tally t : tallies) {
+                if (t != null) {
+                    bytes += 200 + 4 * t.byStages.length + 8 * (t.reasonCodes.length + t.outcomeCodes.length) + t.firstResponse.bytes()
+                            + t.completion.bytes();
+                }
+            }
+            return bytes;
         }
 
         FunnelRow row(String group, String label, java.util.function.Function<Measure, Count> column) {

@@ -30,4 +30,27 @@ class DurationsTest {
         assertThat(one.hours(50)).isEqualTo(4);
         assertThat(new Durations().hours(50)).isNull();
     }
+
+    @Test
+    void compactDurationsAddUpAsTheFullOnesDo() {
+        java.util.Random random = new java.util.Random(3);
+        Durations sum = new Durations();
+        Durations compactSum = new Durations();
+        for (int part = 0; part < 20; part++) {
+            Durations few = new Durations();
+            Durations same = new Durations();
+            for (int i = 0; i < 1 + random.nextInt(40); i++) {
+                int bucket = Durations.bucketOf(random.nextInt(60 * 24 * 100));
+                few.add(bucket);
+                same.add(bucket);
+            }
+            same.compact();
+            assertThat(same.bytes()).isLessThan(few.bytes());
+            sum.plus(few);
+            compactSum.plus(same);
+        }
+        for (int percent : new int[] {10, 50, 90, 100}) {
+            assertThat(compactSum.hours(percent)).isEqualTo(sum.hours(percent));
+        }
+    }
 }

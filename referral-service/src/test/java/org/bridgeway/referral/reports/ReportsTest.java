@@ -70,6 +70,57 @@ class ReportsTest {
         assertThat(reports.funnel(april, Reports.GroupBy.MONTH).rows()).extracting(Reports.FunnelRow::group).containsExactly("2026-04");
     }
 
+    @Test
+    void aReportOverMonthsCountsEveryChangeSinceItWasLastAskedFor() {
+        // A referral every 18 hours through 2025, two in three accepted.
+        List<ReferralFacts.Event> events = new ArrayList<>();
+        List<Instant> submitted = new ArrayList<>();
+        String unanswered = null;
+        for (int i = 0; i < 490; i++) {
+            String id = UUID.randomUUID().toString();
+            Instant at = Instant.parse("2025-01-01T06:00:00Z").plusSeconds(18 * 3_600L * i);
+            submitted.add(at);
+            events.add(event("submitted", id, 1, "fuel", at));
+            if (i % 3 > 0) {
+                events.add(event("accepted", id, 2, "fuel", at.plusSeconds(7_200)));
+            } else if (at.toString().startsWith("2025-06")) {
+                unanswered = id;
+            }
+        }
+        projection.facts().applyAll(events);
+        // Parts of January and December, and every month between whole.
+        ReportFilter period = new ReportFilter(LocalDate.of(2025, 1, 10), LocalDate.of(2025, 12, 20), null, null, null, null, null, null);
+        long inPeriod = submitted.stream().filter(at -> within(period, at)).count();
+
+        Reports.Funnel first = reports.funnel(period, Reports.GroupBy.MONTH);
+        assertThat(first.total().submitted().value()).isEqualTo(inPeriod);
+        assertThat(first.rows()).hasSize(12);
+        for (Reports.FunnelRow month : first.rows()) {
+            assertThat(month.submitted().value()).as(month.group())
+                    .isEqualTo(submitted.stream().filter(at -> within(period, at) && at.toString().startsWith(month.group())).count());
+        }
+        long accepted = first.total().accepted().value();
+
+        // A June referral accepted, and two that arrive late, submitted in June and in the part of December: all counted at once.
+        projection.facts().applyAll(List.of(event("accepted", unanswered, 2, "fuel", Instant.parse("2025-06-30T12:00:00Z")),
+                event("submitted", UUID.randomUUID().toString(), 1, "debt", Instant.parse("2025-06-15T12:00:00Z")),
+                event("submitted", UUID.randomUUID().toString(), 1, "debt", Instant.parse("2025-12-15T12:00:00Z"))));
+
+        Reports.Funnel second = reports.funnel(period, Reports.GroupBy.MONTH);
+        assertThat(second.total().accepted().value()).isEqualTo(accepted + 1);
+        assertThat(second.total().submitted().value()).isEqualTo(inPeriod + 2);
+        assertThat(reports.funnel(period, Reports.GroupBy.CATEGORY).rows()).extracting(Reports.FunnelRow::group)
+                .containsExactly("debt", "fuel");
+        assertThat(reports.outcomeCategories(period).total().value()).isEqualTo(inPeriod + 2);
+        assertThat(reports.trend(period).months()).filteredOn(month -> month.month().equals("2025-06")).singleElement()
+                .satisfies(june -> assertThat(june.rows()).extracting(Reports.CategoryRow::category).contains("debt"));
+    }
+
+    private static boolean within(ReportFilter period, Instant at) {
+        LocalDate day = at.atZone(ReportFilter.LONDON).toLocalDate();
+        return !day.isBefore(period.from()) && !day.isAfter(period.to());
+    }
+
     private static ReferralFacts.Event event(String change, String id, long sequence, String category, Instant at) {
         return new ReferralFacts.Event(change, id, sequence, category, "gillingham", "org-1", "svc-1", "org-2", "ROUTINE", null, null, at);
     }
