@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,7 +264,7 @@ class Reports {
     }
 
     Gaps gaps(ReportFilter filter) {
-        List<ListingReplica> active = provision.listings().all().stream().filter(ListingReplica::active).toList();
+        Map<String, Supply> supply = supply();
         List<ResidentAreas.AreaInfo> places = areas.areas().stream()
                 .filter(a -> Set.of("UNITARY_AUTHORITY", "DISTRICT", "TOWN").contains(a.type()))
                 .filter(a -> filter.area() == null || areas.within(a.code(), filter.area()))
@@ -296,21 +298,19 @@ class Reports {
                 demandByCategory[i] = demandInPlace.stream().mapToLong(counts -> counts.getOrDefault(category, 0L)).sum();
             }
             List<Count> protectedDemand = Disclosure.parts(demandByCategory);
-            List<ListingReplica> servingPlace = active.stream().filter(l -> serves(l, place.code())).toList();
+            Supply offered = supply.get(place.code());
             for (int i = 0; i < wanted.size(); i++) {
                 String category = wanted.get(i);
-                List<ListingReplica> serving = servingPlace.stream()
-                        .filter(l -> l.categories() != null && l.categories().contains(category)).toList();
-                int providers = (int) serving.stream().map(ListingReplica::organisationId).distinct().count();
-                rows.add(new GapRow(place.code(), place.name(), category, categories.label(category), serving.size(), providers,
-                        protectedDemand.get(i), serving.size() <= 1));
+                int listings = offered.listings().getOrDefault(category, 0);
+                rows.add(new GapRow(place.code(), place.name(), category, categories.label(category), listings,
+                        offered.providers().getOrDefault(category, 0), protectedDemand.get(i), listings <= 1));
             }
         }
         List<DeprivedArea> deprived = areas.areas().stream()
                 .filter(a -> "LOCAL_AREA".equals(a.type()) && (a.imdScore() != null || a.imdBand() != null))
                 .filter(a -> filter.area() == null || areas.within(a.code(), filter.area()))
                 .map(a -> {
-                    int listings = (int) active.stream().filter(l -> serves(l, a.code())).count();
+                    int listings = supply.get(a.code()).all();
                     boolean highDeprivation = (a.imdScore() != null && a.imdScore() >= 45) || "over-45".equals(a.imdBand());
                     return new DeprivedArea(a.code(), a.name(), a.imdScore(), a.imdBand(), listings, highDeprivation && listings <= 2);
                 })
@@ -328,6 +328,43 @@ class Reports {
             }
         }
         return counts;
+    }
+
+    /** What the directory offers in an area: active listings serving all of it, and per need category those listings and their providers. */
+    private record Supply(int all, Map<String, Integer> listings, Map<String, Integer> providers) {
+    }
+
+    /** The supply in every area, from one read of the directory replica. */
+    private record Offer(Provision.Listings from, Map<String, Supply> byArea) {
+    }
+
+    /** Worked out again only when provision reads the replica again (at most once a minute), not for every report. */
+    private volatile Offer offer;
+
+    private Map<String, Supply> supply() {
+        Provision.Listings listings = provision.listings();
+        Offer held = offer;
+        if (held == null || held.from() != listings) {
+            List<ListingReplica> active = listings.all().stream().filter(ListingReplica::active).toList();
+            Map<String, Supply> byArea = new HashMap<>();
+            for (ResidentAreas.AreaInfo area : areas.areas()) {
+                List<ListingReplica> serving = active.stream().filter(l -> serves(l, area.code())).toList();
+                Map<String, Integer> perCategory = new HashMap<>();
+                Map<String, Set<String>> providers = new HashMap<>();
+                for (ListingReplica listing : serving) {
+                    for (String category : listing.categories() == null ? Set.<String>of() : new HashSet<>(listing.categories())) {
+                        perCategory.merge(category, 1, Integer::sum);
+                        providers.computeIfAbsent(category, c -> new HashSet<>()).add(listing.organisationId());
+                    }
+                }
+                Map<String, Integer> providerCounts = new HashMap<>();
+                providers.forEach((category, organisations) -> providerCounts.put(category, organisations.size()));
+                byArea.put(area.code(), new Supply(serving.size(), perCategory, providerCounts));
+            }
+            held = new Offer(listings, byArea);
+            offer = held;
+        }
+        return held.byArea();
     }
 
     /** Whether a listing serves all of an area: it covers the whole directory area, the area itself, or an area above it. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bridgeway.referral.area.ResidentAreas;
+import org.bridgeway.referral.directory.ListingReplica;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,6 +115,52 @@ class ReportsTest {
         assertThat(reports.outcomeCategories(period).total().value()).isEqualTo(inPeriod + 2);
         assertThat(reports.trend(period).months()).filteredOn(month -> month.month().equals("2025-06")).singleElement()
                 .satisfies(june -> assertThat(june.rows()).extracting(Reports.CategoryRow::category).contains("debt"));
+    }
+
+    @Test
+    void gapsCountTheActiveListingsServingAllOfEachAreaAndFollowTheDirectory() {
+        Map<String, String> parents = Map.of("gillingham", "medway", "gillingham-north", "gillingham");
+        ResidentAreas tree = mock(ResidentAreas.class);
+        when(tree.areas()).thenReturn(List.of(new ResidentAreas.AreaInfo("medway", "Medway", "UNITARY_AUTHORITY", null, null, null),
+                new ResidentAreas.AreaInfo("gillingham", "Gillingham", "TOWN", "medway", null, null),
+                new ResidentAreas.AreaInfo("gillingham-north", "Gillingham North", "LOCAL_AREA", "gillingham", 52.0, null)));
+        when(tree.within(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString())).thenAnswer(call -> {
+            for (String a = call.getArgument(0); a != null; a = parents.get(a)) {
+                if (a.equals(call.getArgument(1))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        List<ListingReplica> listings = new ArrayList<>(List.of(listing("org-a", "ACTIVE", List.of("fuel"), false, "gillingham"),
+                listing("org-a", "ACTIVE", List.of("fuel", "debt"), false, "medway"),
+                listing("org-b", "ACTIVE", List.of("fuel"), true),
+                listing("org-c", "INACTIVE", List.of("fuel", "debt"), false, "medway")));
+        Provision provision = mock(Provision.class);
+        when(provision.listings()).thenAnswer(call -> new Provision.Listings(List.copyOf(listings), Set.of(), Map.of(), Instant.now()));
+        Reports gapReports = new Reports(projection, new NeedCategories(JsonMapper.builder().build()), tree, provision);
+
+        Reports.Gaps gaps = gapReports.gaps(MARCH_AND_APRIL);
+        assertThat(gap(gaps, "gillingham", "fuel")).extracting(Reports.GapRow::listings, Reports.GapRow::providers).containsExactly(3, 2);
+        assertThat(gap(gaps, "gillingham", "debt")).extracting(Reports.GapRow::listings, Reports.GapRow::oneListingOrNone)
+                .containsExactly(1, true);
+        assertThat(gap(gaps, "medway", "fuel").listings()).as("one covers only Gillingham, not all of Medway").isEqualTo(2);
+        assertThat(gaps.deprivedAreas()).singleElement().extracting(Reports.DeprivedArea::listings, Reports.DeprivedArea::fewListings)
+                .containsExactly(3, false);
+
+        listings.removeFirst(); // the directory changes
+        Reports.Gaps later = gapReports.gaps(MARCH_AND_APRIL);
+        assertThat(gap(later, "gillingham", "fuel").listings()).isEqualTo(2);
+        assertThat(later.deprivedAreas()).singleElement().extracting(Reports.DeprivedArea::fewListings).isEqualTo(true);
+    }
+
+    private static Reports.GapRow gap(Reports.Gaps gaps, String area, String category) {
+        return gaps.rows().stream().filter(r -> r.area().equals(area) && r.category().equals(category)).findFirst().orElseThrow();
+    }
+
+    private static ListingReplica listing(String organisation, String status, List<String> categories, boolean wholeArea, String... areas) {
+        return new ListingReplica(UUID.randomUUID().toString(), 1, organisation, "A listing", categories, status, "REFERRAL", List.of(),
+                "ACCEPTING", new ListingReplica.Coverage(wholeArea, List.of(areas)));
     }
 
     private static boolean within(ReportFilter period, Instant at) {
