@@ -22,19 +22,25 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
     private static final int REMEMBERED_AT_MOST = 10_000;
 
     private final ReactiveJwtDecoder decoder;
+    private final Clock clock;
     private final Cache<String, Jwt> verified;
 
     VerifiedTokens(ReactiveJwtDecoder decoder, Clock clock) {
         this.decoder = decoder;
+        this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(REMEMBERED_AT_MOST)
                 .expireAfter(Expiry.creating((String token, Jwt jwt) -> jwt.getExpiresAt() == null ? Duration.ZERO
                         : Duration.between(clock.instant(), jwt.getExpiresAt())))
                 .build();
     }
 
+    /** Its expiry is checked against the clock on every use too: the clock may have been put right since. */
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = verified.getIfPresent(token);
-        return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+        return Mono.defer(() -> {
+            Jwt known = verified.getIfPresent(token);
+            return known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant()) ? Mono.just(known)
+                    : decoder.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+        });
     }
 }

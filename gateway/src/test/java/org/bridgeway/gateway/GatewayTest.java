@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,7 +46,7 @@ class GatewayTest {
     }
 
     @Autowired
-    org.springframework.security.oauth2.jwt.ReactiveJwtDecoder decoder;
+    ReactiveJwtDecoder decoder;
 
     @Test
     void tokensAreVerifiedOnceByTheDecoderBootConfigured() throws Exception {

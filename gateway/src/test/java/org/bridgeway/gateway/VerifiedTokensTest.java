@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -31,15 +33,36 @@ class VerifiedTokensTest {
         return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("sam.prescriber").issuedAt(NOW.minusSeconds(60))
                 .expiresAt(NOW.plusSeconds(60 * minutes)).build());
     };
-    private final VerifiedTokens tokens = new VerifiedTokens(provider, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final VerifiedTokens tokens = new VerifiedTokens(provider, new Clock() {
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    });
 
     @Test
     void aTokenVerifiedOnceIsKnownUntilItExpires() {
         assertThat(tokens.decode("good-5").block().getSubject()).isEqualTo("sam.prescriber");
         assertThat(tokens.decode("good-5").block().getSubject()).isEqualTo("sam.prescriber");
         assertThat(tokens.decode("good-10").block()).isNotNull();
-
         assertThat(checked).containsExactly("good-5", "good-10");
+
+        now.set(NOW.plusSeconds(6 * 60)); // good-5 has expired, good-10 not
+        tokens.decode("good-5").block();
+        tokens.decode("good-10").block();
+
+        assertThat(checked).containsExactly("good-5", "good-10", "good-5");
     }
 
     @Test

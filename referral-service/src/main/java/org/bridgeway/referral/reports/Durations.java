@@ -88,6 +88,9 @@ final class Durations {
      * with fewer than 5. Not for compact durations: add them to others first.
      */
     Integer hours(int percent) {
+        if (buckets != null) {
+            throw new IllegalStateException("compact durations are only added to others");
+        }
         if (count < 5) {
             return null;
         }

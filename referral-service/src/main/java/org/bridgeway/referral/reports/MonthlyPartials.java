@@ -1,5 +1,6 @@
 package org.bridgeway.referral.reports;
 
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.function.ToIntFunction;
@@ -19,6 +20,10 @@ final class MonthlyPartials {
 
     /** Years of partials for every report shape asked for, in a small part of the service's heap; the least used go first. */
     private static final long BUDGET_BYTES = 64L * 1024 * 1024;
+    /** Roughly the heap a kept partial takes besides its counts: its key, shape and the cache's own entry. */
+    private static final int ENTRY_BYTES = 200;
+    /** A part month of a past day is not asked for again; nor, often, a filter someone tried once. */
+    private static final Duration UNUSED_FOR = Duration.ofDays(1);
 
     /** What a partial depends on besides its month: the report, its grouping, and the filter but for its period. */
     record Shape(String report, Object grouping, ReportFilter filter) {
@@ -34,8 +39,8 @@ final class MonthlyPartials {
     private record Kept(long change, Object partial, int bytes) {
     }
 
-    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumWeight(BUDGET_BYTES)
-            .weigher((Key key, Kept value) -> value.bytes()).build();
+    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumWeight(BUDGET_BYTES).expireAfterAccess(UNUSED_FOR)
+            .weigher((Key key, Kept value) -> ENTRY_BYTES + value.bytes()).build();
 
     /**
      * Gives {@code add} the partial of each month of the bound's period (or of the part of the

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.TreeMap;
 import java.time.YearMonth;
 
 import org.bridgeway.referral.area.ResidentAreas;
-import org.bridgeway.referral.directory.ListingReplica;
 import org.bridgeway.referral.reports.Disclosure.Count;
 import org.springframework.stereotype.Component;
 
@@ -264,7 +261,7 @@ class Reports {
     }
 
     Gaps gaps(ReportFilter filter) {
-        Map<String, Supply> supply = supply();
+        Map<String, Provision.Supply> supply = provision.listings().supply();
         List<ResidentAreas.AreaInfo> places = areas.areas().stream()
                 .filter(a -> Set.of("UNITARY_AUTHORITY", "DISTRICT", "TOWN").contains(a.type()))
                 .filter(a -> filter.area() == null || areas.within(a.code(), filter.area()))
@@ -298,7 +295,7 @@ class Reports {
                 demandByCategory[i] = demandInPlace.stream().mapToLong(counts -> counts.getOrDefault(category, 0L)).sum();
             }
             List<Count> protectedDemand = Disclosure.parts(demandByCategory);
-            Supply offered = supply.get(place.code());
+            Provision.Supply offered = supply.get(place.code());
             for (int i = 0; i < wanted.size(); i++) {
                 String category = wanted.get(i);
                 int listings = offered.listings().getOrDefault(category, 0);
@@ -330,55 +327,10 @@ class Reports {
         return counts;
     }
 
-    /** What the directory offers in an area: active listings serving all of it, and per need category those listings and their providers. */
-    private record Supply(int all, Map<String, Integer> listings, Map<String, Integer> providers) {
-    }
-
-    /** The supply in every area, from one read of the directory replica. */
-    private record Offer(Provision.Listings from, Map<String, Supply> byArea) {
-    }
-
-    /** Worked out again only when provision reads the replica again (at most once a minute), not for every report. */
-    private volatile Offer offer;
-
-    private Map<String, Supply> supply() {
-        Provision.Listings listings = provision.listings();
-        Offer held = offer;
-        if (held == null || held.from() != listings) {
-            List<ListingReplica> active = listings.all().stream().filter(ListingReplica::active).toList();
-            Map<String, Supply> byArea = new HashMap<>();
-            for (ResidentAreas.AreaInfo area : areas.areas()) {
-                List<ListingReplica> serving = active.stream().filter(l -> serves(l, area.code())).toList();
-                Map<String, Integer> perCategory = new HashMap<>();
-                Map<String, Set<String>> providers = new HashMap<>();
-                for (ListingReplica listing : serving) {
-                    for (String category : listing.categories() == null ? Set.<String>of() : new HashSet<>(listing.categories())) {
-                        perCategory.merge(category, 1, Integer::sum);
-                        providers.computeIfAbsent(category, c -> new HashSet<>()).add(listing.organisationId());
-                    }
-                }
-                Map<String, Integer> providerCounts = new HashMap<>();
-                providers.forEach((category, organisations) -> providerCounts.put(category, organisations.size()));
-                byArea.put(area.code(), new Supply(serving.size(), perCategory, providerCounts));
-            }
-            held = new Offer(listings, byArea);
-            offer = held;
-        }
-        return held.byArea();
-    }
-
-    /** Whether a listing serves all of an area: it covers the whole directory area, the area itself, or an area above it. */
-    private boolean serves(ListingReplica listing, String area) {
-        if (listing.coverage() == null) {
-            return false;
-        }
-        return listing.coverage().wholeArea() || listing.coverage().areas().stream().anyMatch(covered -> areas.within(area, covered));
-    }
-
     /**
      * The column of each row's group as a dictionary code (-1 for none); null for urgency, urgent
-     * (1) or routine (0), and for the month, counted from the period's first (a segment's rows are
-     * all of one). A plain column, not a function per grouping, keeps the loop over rows tight.
+     * (1) or routine (0), and for the month, the segment's own (all its rows are of one). A plain
+     * column, not a function per grouping, keeps the loop over rows tight.
      */
     private static int[] codesOf(ReferralFacts f, GroupBy groupBy) {
         return switch (groupBy) {
@@ -493,7 +445,7 @@ class Reports {
             return count;
         }
 
-        /** Names the reasons and outcomes counted by code (code -1, none given, is "null"). */
+        /** Names the reasons and outcomes counted by code (code -1, none given, is "null"), once: the codes are cleared. */
         Tally named(ReferralFacts f) {
             for (int i = 0; i < reasonCodes.length; i++) {
                 if (reasonCodes[i] > 0) {
@@ -505,6 +457,8 @@ class Reports {
                     completedByOutcome.merge(String.valueOf(f.outcomes.value(i - 1)), outcomeCodes[i], Long::sum);
                 }
             }
+            reasonCodes = new long[0];
+            outcomeCodes = new long[0];
             return this;
         }
 

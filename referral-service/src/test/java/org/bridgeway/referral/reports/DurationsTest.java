@@ -2,6 +2,8 @@ package org.bridgeway.referral.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 /** Medians and 90th percentiles of response times, to the hour for two weeks and to the day after. */
@@ -33,13 +35,14 @@ class DurationsTest {
 
     @Test
     void compactDurationsAddUpAsTheFullOnesDo() {
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         Durations sum = new Durations();
         Durations compactSum = new Durations();
         for (int part = 0; part < 20; part++) {
             Durations few = new Durations();
             Durations same = new Durations();
-            for (int i = 0; i < 1 + random.nextInt(40); i++) {
+            int referrals = 1 + random.nextInt(40);
+            for (int i = 0; i < referrals; i++) {
                 int bucket = Durations.bucketOf(random.nextInt(60 * 24 * 100));
                 few.add(bucket);
                 same.add(bucket);

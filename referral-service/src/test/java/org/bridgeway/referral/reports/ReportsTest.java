@@ -1,19 +1,24 @@
 package org.bridgeway.referral.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bridgeway.referral.area.ResidentAreas;
+import org.bridgeway.referral.directory.DirectoryReplica;
 import org.bridgeway.referral.directory.ListingReplica;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,11 +34,11 @@ class ReportsTest {
             new ReportFilter(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), null, null, null, null, null, null);
 
     private final ReportProjection projection = new ReportProjection(null, JsonMapper.builder().build(), new SimpleMeterRegistry());
+    private final Provision provision = mock(Provision.class);
     private final Reports reports;
 
     ReportsTest() {
-        Provision provision = mock(Provision.class);
-        when(provision.listings()).thenReturn(new Provision.Listings(List.of(), Set.of(), Map.of(), Instant.now()));
+        when(provision.listings()).thenReturn(new Provision.Listings(List.of(), Set.of(), Map.of(), Map.of(), Instant.now()));
         reports = new Reports(projection, new NeedCategories(JsonMapper.builder().build()), mock(ResidentAreas.class), provision);
     }
 
@@ -118,13 +123,60 @@ class ReportsTest {
     }
 
     @Test
+    void keptPartialsGiveWhatAFreshReadOfTheFactsGives() {
+        Random random = new Random(11);
+        List<String> ids = new ArrayList<>();
+        List<ReferralFacts.Event> events = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            ids.add(UUID.randomUUID().toString());
+            events.add(randomEvent(random, "submitted", ids.getLast(), 1,
+                    Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextLong(86_400L * 450))));
+        }
+        projection.facts().applyAll(events);
+        List<ReportFilter> filters = new ArrayList<>();
+        for (LocalDate[] period : new LocalDate[][] {{LocalDate.of(2025, 1, 10), LocalDate.of(2025, 12, 20)},
+                {LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)}, {LocalDate.of(2025, 2, 15), LocalDate.of(2025, 2, 20)},
+                {LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 28)}}) {
+            filters.add(new ReportFilter(period[0], period[1], null, null, null, null, null, null));
+            filters.add(new ReportFilter(period[0], period[1], null, "fuel", "org-b", null, null, "URGENT"));
+            filters.add(new ReportFilter(period[0], period[1], null, null, null, "svc-a", "org-c", null));
+        }
+        for (int round = 0; round < 3; round++) {
+            Reports fresh = new Reports(projection, new NeedCategories(JsonMapper.builder().build()), mock(ResidentAreas.class), provision);
+            for (ReportFilter filter : filters) {
+                assertThat(reports.outcomeCategories(filter)).isEqualTo(fresh.outcomeCategories(filter));
+                assertThat(reports.trend(filter)).isEqualTo(fresh.trend(filter));
+                for (Reports.GroupBy groupBy : Reports.GroupBy.values()) {
+                    assertThat(reports.funnel(filter, groupBy)).as(groupBy + " " + filter).isEqualTo(fresh.funnel(filter, groupBy));
+                }
+                assertThat(reports.responsiveness(filter, true)).isEqualTo(fresh.responsiveness(filter, true));
+            }
+            List<ReferralFacts.Event> changes = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String id = ids.get(random.nextInt(ids.size()));
+                Instant later = Instant.parse("2026-04-01T00:00:00Z").plusSeconds(3_600L * (100 * round + i));
+                changes.add(randomEvent(random, List.of("accepted", "declined", "completed", "overdue").get(random.nextInt(4)), id,
+                        2 + round * 1_000 + i, later));
+            }
+            changes.add(randomEvent(random, "submitted", UUID.randomUUID().toString(), 1, Instant.parse("2025-03-15T12:00:00Z")));
+            projection.facts().applyAll(changes);
+        }
+    }
+
+    private static ReferralFacts.Event randomEvent(Random random, String change, String id, long sequence, Instant at) {
+        return new ReferralFacts.Event(change, id, sequence, List.of("fuel", "debt", "housing").get(random.nextInt(3)), "gillingham",
+                "org-" + "abc".charAt(random.nextInt(3)), "svc-" + "ab".charAt(random.nextInt(2)), "org-" + "abc".charAt(random.nextInt(3)),
+                random.nextInt(4) == 0 ? "URGENT" : "ROUTINE", "NO_CAPACITY", "SUPPORT_PROVIDED", at);
+    }
+
+    @Test
     void gapsCountTheActiveListingsServingAllOfEachAreaAndFollowTheDirectory() {
         Map<String, String> parents = Map.of("gillingham", "medway", "gillingham-north", "gillingham");
         ResidentAreas tree = mock(ResidentAreas.class);
         when(tree.areas()).thenReturn(List.of(new ResidentAreas.AreaInfo("medway", "Medway", "UNITARY_AUTHORITY", null, null, null),
                 new ResidentAreas.AreaInfo("gillingham", "Gillingham", "TOWN", "medway", null, null),
                 new ResidentAreas.AreaInfo("gillingham-north", "Gillingham North", "LOCAL_AREA", "gillingham", 52.0, null)));
-        when(tree.within(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString())).thenAnswer(call -> {
+        when(tree.within(anyString(), anyString())).thenAnswer(call -> {
             for (String a = call.getArgument(0); a != null; a = parents.get(a)) {
                 if (a.equals(call.getArgument(1))) {
                     return true;
@@ -136,9 +188,12 @@ class ReportsTest {
                 listing("org-a", "ACTIVE", List.of("fuel", "debt"), false, "medway"),
                 listing("org-b", "ACTIVE", List.of("fuel"), true),
                 listing("org-c", "INACTIVE", List.of("fuel", "debt"), false, "medway")));
-        Provision provision = mock(Provision.class);
-        when(provision.listings()).thenAnswer(call -> new Provision.Listings(List.copyOf(listings), Set.of(), Map.of(), Instant.now()));
-        Reports gapReports = new Reports(projection, new NeedCategories(JsonMapper.builder().build()), tree, provision);
+        DirectoryReplica replica = mock(DirectoryReplica.class);
+        when(replica.all()).thenAnswer(call -> List.copyOf(listings));
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-01T09:00:00Z"));
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(call -> now.get());
+        Reports gapReports = new Reports(projection, new NeedCategories(JsonMapper.builder().build()), tree, new Provision(replica, tree, clock));
 
         Reports.Gaps gaps = gapReports.gaps(MARCH_AND_APRIL);
         assertThat(gap(gaps, "gillingham", "fuel")).extracting(Reports.GapRow::listings, Reports.GapRow::providers).containsExactly(3, 2);
@@ -148,7 +203,9 @@ class ReportsTest {
         assertThat(gaps.deprivedAreas()).singleElement().extracting(Reports.DeprivedArea::listings, Reports.DeprivedArea::fewListings)
                 .containsExactly(3, false);
 
-        listings.removeFirst(); // the directory changes
+        listings.removeFirst(); // the directory changes, and the replica is read again a minute later
+        assertThat(gap(gapReports.gaps(MARCH_AND_APRIL), "gillingham", "fuel").listings()).isEqualTo(3);
+        now.set(now.get().plusSeconds(61));
         Reports.Gaps later = gapReports.gaps(MARCH_AND_APRIL);
         assertThat(gap(later, "gillingham", "fuel").listings()).isEqualTo(2);
         assertThat(later.deprivedAreas()).singleElement().extracting(Reports.DeprivedArea::fewListings).isEqualTo(true);
