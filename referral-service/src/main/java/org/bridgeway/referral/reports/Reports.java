@@ -185,7 +185,7 @@ class Reports {
                         for (int slot = 0; slot < part.length; slot++) {
                             if (part[slot] != null) {
                                 int into = slot == 0 ? 0 : slot + shift;
-                                bySlot[into] = (bySlot[into] == null ? new Tally() : bySlot[into]).plus(part[slot]);
+                                bySlot[into] = (bySlot[into] == null ? new Tally(f) : bySlot[into]).plus(part[slot]);
                             }
                         }
                     });
@@ -409,7 +409,7 @@ class Reports {
         final Durations firstResponse = new Durations();
         final Durations completion = new Durations();
 
-        /** An empty tally, to add others to. */
+        /** An empty tally, to add named ones to (theirs have no codes left). */
         Tally() {
             this.reasonCodes = new long[0];
             this.outcomeCodes = new long[0];
@@ -462,24 +462,21 @@ class Reports {
             return this;
         }
 
-        /** Adds another tally's counts, named or by code, to this one's; the other is left as it was. */
+        /**
+         * Adds another tally's counts, named or by code, to this one's; the other is left as it was.
+         * Codes are added into room for the facts' codes now, which holds those of any earlier tally.
+         */
         Tally plus(Tally other) {
             for (int i = 0; i < byStages.length; i++) {
                 byStages[i] += other.byStages[i];
             }
-            reasonCodes = plus(reasonCodes, other.reasonCodes);
-            outcomeCodes = plus(outcomeCodes, other.outcomeCodes);
+            Reports.add(reasonCodes, other.reasonCodes);
+            Reports.add(outcomeCodes, other.outcomeCodes);
             other.declinedByReason.forEach((k, v) -> declinedByReason.merge(k, v, Long::sum));
             other.completedByOutcome.forEach((k, v) -> completedByOutcome.merge(k, v, Long::sum));
             firstResponse.plus(other.firstResponse);
             completion.plus(other.completion);
             return this;
-        }
-
-        private static long[] plus(long[] counts, long[] other) {
-            long[] sum = counts.length >= other.length ? counts : Arrays.copyOf(counts, other.length);
-            Reports.add(sum, other);
-            return sum;
         }
 
         /** Roughly the heap the tallies take. */
