@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
 /** A MongoDB wire-protocol server whose data lives in one H2 file, so it survives restarts. */
@@ -41,7 +40,7 @@ final class MongoStore implements AutoCloseable {
         MVStore.TxCounter opening = store.registerVersionUsage();
         MongoServer server;
         try {
-            server = new MongoServer(new H2Backend(store));
+            server = new MongoServer(new IdFirstH2Backend(store));
         } finally {
             store.deregisterVersionUsage(opening);
         }

@@ -1,15 +1,21 @@
 package org.bridgeway.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -41,6 +47,40 @@ class LocalStackPartsTest {
             assertThat(found).isNotNull();
             assertThat(found.getString("name")).isEqualTo("kept");
         }
+    }
+
+    /** Queries on _id with more conditions are answered from the _id index: they must still apply every condition. */
+    @Test
+    void queriesOnAnIdWithMoreConditionsMatchEveryCondition() throws Exception {
+        int port = freePort();
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> things = client.getDatabase("bridgeway").getCollection("things");
+            for (int i = 0; i < 50; i++) {
+                things.insertOne(new Document("_id", "t" + i).append("version", i % 3).append("sequence", i));
+            }
+            assertThat(things.find(new Document("_id", "t4").append("version", 1)).first()).containsEntry("sequence", 4);
+            assertThat(things.find(new Document("_id", "t4").append("version", 2)).first()).isNull();
+            assertThat(things.find(new Document("_id", new Document("$in", List.of("t1", "t2", "t3"))).append("version", new Document("$gte", 1)))
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactlyInAnyOrder("t1", "t2");
+
+            // A conditional write: applies once, then the condition no longer holds.
+            Document stale = new Document("_id", "t5").append("version", 2);
+            assertThat(things.updateOne(stale, new Document("$set", new Document("version", 3))).getModifiedCount()).isEqualTo(1);
+            assertThat(things.updateOne(stale, new Document("$set", new Document("version", 4))).getModifiedCount()).isZero();
+
+            // The replica's upsert: a newer copy replaces, a missing one is inserted, an older one meets the stored id.
+            Document set = new Document("$set", new Document("sequence", 100));
+            assertThat(things.updateOne(olderThan("t6", 100), set, new UpdateOptions().upsert(true)).getModifiedCount()).isEqualTo(1);
+            assertThat(things.updateOne(olderThan("new", 100), set, new UpdateOptions().upsert(true)).getUpsertedId()).isNotNull();
+            assertThatThrownBy(() -> things.updateOne(olderThan("t7", 1), set, new UpdateOptions().upsert(true)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(things.find(new Document("_id", "t7")).first()).containsEntry("sequence", 7);
+            assertThat(things.countDocuments()).isEqualTo(51);
+        }
+    }
+
+    private static Document olderThan(String id, int sequence) {
+        return new Document("_id", id).append("$or", List.of(new Document("sequence", new Document("$lt", sequence))));
     }
 
     @Test
