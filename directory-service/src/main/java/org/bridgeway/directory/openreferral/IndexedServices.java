@@ -27,7 +27,7 @@ class IndexedServices {
     /** @param page counted from 0 */
     Found find(ServiceSearch search, int page, int size) {
         ListingIndex.Result result = index.search(search.query(page, size));
-        return new Found(result.items().stream().map(item -> json.treeToValue(item, ListedService.class)).toList(),
+        return new Found(result.items().stream().map(item -> json.readValue(item, ListedService.class)).toList(),
                 result.totalItems());
     }
 

@@ -65,7 +65,6 @@ import org.bridgeway.directory.reference.ReferenceData;
 import org.bridgeway.directory.reference.Vocabulary;
 import org.bridgeway.directory.search.ListingQuery.Facet;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -156,7 +155,8 @@ public class ListingIndex {
         });
     }
 
-    public record Result(List<JsonNode> items, long totalItems, Map<String, Map<String, Integer>> facets) {
+    /** A page of listings, each as the JSON of its {@link ListingView} with the organisation's name, ready to send. */
+    public record Result(List<byte[]> items, long totalItems, Map<String, Map<String, Integer>> facets) {
     }
 
     public Result search(ListingQuery query) {
@@ -249,7 +249,7 @@ public class ListingIndex {
         FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, luceneQuery(searcher, query),
                 wanted, sort(query), false, new FacetsCollectorManager());
         TopDocs top = found.topDocs();
-        List<JsonNode> items = new ArrayList<>();
+        List<byte[]> items = new ArrayList<>();
         ScoreDoc[] hits = top.scoreDocs;
         for (int i = query.page() * query.size(); i < hits.length; i++) {
             items.add(stored(searcher, hits[i].doc));
@@ -289,7 +289,7 @@ public class ListingIndex {
                 nameOrders.put(whole, ordered);
             }
         }
-        List<JsonNode> items = new ArrayList<>();
+        List<byte[]> items = new ArrayList<>();
         int from = Math.min(ordered.length, query.page() * query.size());
         for (int i = from; i < Math.min(ordered.length, from + query.size()); i++) {
             items.add(stored(searcher, ordered[i]));
@@ -303,8 +303,8 @@ public class ListingIndex {
         return matches == 0 ? new ScoreDoc[0] : searcher.search(query, matches, sort).scoreDocs;
     }
 
-    private JsonNode stored(IndexSearcher searcher, int doc) throws IOException {
-        return json.readTree(searcher.storedFields().document(doc, Set.of("json")).getBinaryValue("json").bytes);
+    private static byte[] stored(IndexSearcher searcher, int doc) throws IOException {
+        return BytesRef.deepCopyOf(searcher.storedFields().document(doc, Set.of("json")).getBinaryValue("json")).bytes;
     }
 
     /** Facet ordinals belong to one reader; built again only when the index has changed. */

@@ -1,5 +1,6 @@
 package org.bridgeway.directory.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.bridgeway.directory.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Directory search for referrers: ranked text search, AND-combined filters, and a count per value
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class SearchController {
 
-    record SearchResult(List<JsonNode> items, Map<String, Map<String, Integer>> facets, Page page) {
+    /** The items are written out as the index keeps them: parsing and writing them again was a fifth of a search's time. */
+    record SearchResult(List<RawValue> items, Map<String, Map<String, Integer>> facets, Page page) {
     }
 
     private final ListingIndex index;
@@ -87,7 +89,8 @@ class SearchController {
             throw new InvalidFieldException(filters.problems);
         }
         ListingIndex.Result result = index.search(new ListingQuery(q, filters.values, serving, age, order, page, size, true));
-        return new SearchResult(result.items(), result.facets(), Page.of(page, size, result.totalItems()));
+        List<RawValue> items = result.items().stream().map(json -> new RawValue(new String(json, StandardCharsets.UTF_8))).toList();
+        return new SearchResult(items, result.facets(), Page.of(page, size, result.totalItems()));
     }
 
     private static ListingQuery.Order order(String sort, String q, Filters filters) {
