@@ -10,13 +10,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend, except that a query on {@code _id} with more conditions reads
- * only the documents its {@code _id} finds, as MongoDB does. The stand-in uses an index only when
- * a query names exactly the index's fields, so a conditional write such as
- * {@code {_id: X, version: 3}} scanned the whole collection: a replica catching up on 50,000
+ * only the documents its {@code _id} finds, as MongoDB does, when {@code _id} is a plain value or
+ * an {@code $in} list (what the services send); other forms are read as before. The stand-in
+ * uses an index only when a query names exactly the index's fields, so a conditional write such
+ * as {@code {_id: X, version: 3}} scanned the whole collection: a replica catching up on 50,000
  * listings, or a transition among a million referrals, then cost a scan each.
  */
 final class IdFirstH2Backend extends H2Backend {
@@ -27,29 +29,32 @@ final class IdFirstH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
-        return new Database(name, getMvStore(), getCursorRegistry());
+        return new IdFirstDatabase(name);
     }
 
     /** Inner, not static: its constructor already opens collections, before a field of its own would be set. */
-    private final class Database extends H2Database {
+    private final class IdFirstDatabase extends H2Database {
 
-        Database(String name, MVStore store, CursorRegistry cursors) {
-            super(name, store, cursors);
+        IdFirstDatabase(String name) {
+            super(name, IdFirstH2Backend.this.getMvStore(), IdFirstH2Backend.this.getCursorRegistry());
         }
 
-        /** The same maps as {@link H2Database} opens for a collection, so existing data is read as before. */
+        /**
+         * The same maps as {@link H2Database} opens for a collection (its names are private to it:
+         * check them when upgrading mongo-java-server), so existing data is read as before.
+         */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(name);
             MVStore store = getMvStore();
-            return new Collection(this, name, options, store.openMap("databases." + fullName), store.openMap("meta." + fullName), cursorRegistry);
+            return new IdFirstCollection(this, name, options, store.openMap("databases." + fullName), store.openMap("meta." + fullName), cursorRegistry);
         }
     }
 
-    private static final class Collection extends H2Collection {
+    private static final class IdFirstCollection extends H2Collection {
 
-        Collection(MongoDatabase database, String name, CollectionOptions options,
-                   org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta, CursorRegistry cursors) {
+        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options,
+                          MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
         }
 
