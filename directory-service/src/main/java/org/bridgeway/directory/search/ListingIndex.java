@@ -39,6 +39,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -171,8 +172,9 @@ public class ListingIndex {
     public List<Located> locate(ListingQuery query) {
         return withSearcher(searcher -> {
             List<Located> found = new ArrayList<>();
+            StoredFields fields = searcher.storedFields();
             for (ScoreDoc hit : all(searcher, luceneQuery(searcher, query), sort(query))) {
-                Document doc = searcher.storedFields().document(hit.doc, Set.of("id", "locations"));
+                Document doc = fields.document(hit.doc, Set.of("id", "locations"));
                 found.add(new Located(doc.get("id"), doc.getField("locations").numericValue().intValue()));
             }
             return found;
@@ -205,8 +207,9 @@ public class ListingIndex {
         candidates.add(sharedWords.build(), Occur.MUST); // scored: the more words shared, the nearer the top
         return withSearcher(searcher -> {
             List<Neighbour> found = new ArrayList<>();
+            StoredFields fields = searcher.storedFields();
             for (ScoreDoc hit : searcher.search(candidates.build(), 50).scoreDocs) {
-                Document doc = searcher.storedFields().document(hit.doc);
+                Document doc = fields.document(hit.doc);
                 found.add(new Neighbour(doc.get("id"), doc.get("name"), doc.get("organisationId")));
             }
             return found;
@@ -251,8 +254,9 @@ public class ListingIndex {
         TopDocs top = found.topDocs();
         List<byte[]> items = new ArrayList<>();
         ScoreDoc[] hits = top.scoreDocs;
+        StoredFields fields = searcher.storedFields();
         for (int i = query.page() * query.size(); i < hits.length; i++) {
-            items.add(stored(searcher, hits[i].doc));
+            items.add(stored(fields, hits[i].doc));
         }
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
@@ -291,8 +295,9 @@ public class ListingIndex {
         }
         List<byte[]> items = new ArrayList<>();
         int from = Math.min(ordered.length, query.page() * query.size());
+        StoredFields fields = searcher.storedFields();
         for (int i = from; i < Math.min(ordered.length, from + query.size()); i++) {
-            items.add(stored(searcher, ordered[i]));
+            items.add(stored(fields, ordered[i]));
         }
         return new Result(items, ordered.length, Map.of());
     }
@@ -303,8 +308,9 @@ public class ListingIndex {
         return matches == 0 ? new ScoreDoc[0] : searcher.search(query, matches, sort).scoreDocs;
     }
 
-    private static byte[] stored(IndexSearcher searcher, int doc) throws IOException {
-        return BytesRef.deepCopyOf(searcher.storedFields().document(doc, Set.of("json")).getBinaryValue("json")).bytes;
+    /** Callers take one {@link StoredFields} per search, not one per hit: each is a reader with state of its own. */
+    private static byte[] stored(StoredFields fields, int doc) throws IOException {
+        return BytesRef.deepCopyOf(fields.document(doc, Set.of("json")).getBinaryValue("json")).bytes;
     }
 
     /** Facet ordinals belong to one reader; built again only when the index has changed. */
