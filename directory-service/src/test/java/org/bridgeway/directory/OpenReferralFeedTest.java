@@ -32,9 +32,6 @@ import com.networknt.schema.format.Format;
 import org.bridgeway.directory.listing.Listing;
 import org.bridgeway.directory.listing.ListingDetails;
 import org.bridgeway.directory.listing.Listings;
-import org.bridgeway.directory.organisation.Organisation;
-import org.bridgeway.directory.organisation.OrganisationDetails;
-import org.bridgeway.directory.organisation.Organisations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +40,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -107,11 +103,7 @@ class OpenReferralFeedTest {
     @Value("${local.server.port}")
     int port;
     @Autowired
-    Organisations organisations;
-    @Autowired
     Listings listings;
-    @Autowired
-    JsonMapper json;
 
     @AfterAll
     static void printValidationResults() {
@@ -212,6 +204,43 @@ class OpenReferralFeedTest {
             termIds.add(attribute.get("taxonomy_term_id").asString());
         });
         assertThat(termIds).contains(SOCIAL_CONNECTION).doesNotContain(FUEL);
+    }
+
+    @Test
+    void aListedServiceHasTheFactsOfTheServiceItselfAndFollowsEveryChange() {
+        Listing listing = Listing.publish(UUID.randomUUID().toString(), listings.find(LINK_WORKERS).orElseThrow().details(),
+                Listing.Provenance.MANUAL, null, "feed-test", Instant.now());
+        assertThat(listings.insert(listing)).isTrue();
+        try {
+            JsonNode listed = listed(listing.id());
+            assertThat(listed).isEqualTo(factsOf(listing.id()));
+            assertThat(listed.has("alert")).isFalse();
+
+            listing.changeCapacity(new ListingDetails.Capacity(ListingDetails.CapacityStatus.WAITING_LIST, 6), "feed-test",
+                    Instant.now().plusSeconds(90));
+            assertThat(listings.replace(listing, listing.version() - 1)).isTrue();
+            JsonNode changed = listed(listing.id());
+            assertThat(changed).isEqualTo(factsOf(listing.id()));
+            assertThat(changed.get("alert").asString()).isEqualTo("Waiting list for new referrals of about 6 weeks.");
+            assertThat(changed.get("last_modified")).isNotEqualTo(listed.get("last_modified"));
+        } finally {
+            listing.changeStatus(Listing.Status.INACTIVE, "feed-test", Instant.now().plusSeconds(120));
+            listings.replace(listing, listing.version() - 1);
+        }
+        assertThat(ids(allPages("/openreferral/services", "per_page=50", 50, openapi("/services")))).doesNotContain(listing.id());
+    }
+
+    /** The service's entry in the list of every service. */
+    private JsonNode listed(String id) {
+        return allPages("/openreferral/services", "per_page=50", 50, openapi("/services"), validatorSchema("service_list.json"))
+                .stream().filter(service -> service.get("id").asString().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The one-to-one fields of the service as {@code /services/{id}} gives it: what a list entry must repeat. */
+    private JsonNode factsOf(String id) {
+        ObjectNode facts = (ObjectNode) get("/openreferral/services/" + id).body().deepCopy();
+        facts.properties().removeIf(field -> field.getValue().isContainer());
+        return facts;
     }
 
     @Test

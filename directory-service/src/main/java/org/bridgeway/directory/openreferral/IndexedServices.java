@@ -1,10 +1,12 @@
 package org.bridgeway.directory.openreferral;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bridgeway.directory.search.ListingIndex;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** The searchable listings as the search index finds them, read as {@link ListedService}s. */
 @Component
@@ -14,6 +16,10 @@ class IndexedServices {
     static final int WINDOW = ListingIndex.MAX_HITS;
 
     record Found(List<ListedService> services, long total) {
+    }
+
+    /** Services as the feed's lists send them, ready to send. */
+    record Entries(List<RawValue> entries, long total) {
     }
 
     private final ListingIndex index;
@@ -28,6 +34,13 @@ class IndexedServices {
     Found find(ServiceSearch search, int page, int size) {
         ListingIndex.Result result = index.search(search.query(page, size));
         return new Found(result.items().stream().map(item -> json.readValue(item, ListedService.class)).toList(),
+                result.totalItems());
+    }
+
+    /** @param page counted from 0 */
+    Entries entries(ServiceSearch search, int page, int size) {
+        ListingIndex.Result result = index.searchFeedEntries(search.query(page, size));
+        return new Entries(result.items().stream().map(entry -> new RawValue(new String(entry, StandardCharsets.UTF_8))).toList(),
                 result.totalItems());
     }
 

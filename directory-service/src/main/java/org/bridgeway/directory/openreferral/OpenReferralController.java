@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The public Open Referral UK (HSDS 3.0 UK profile) feed of the directory: the nine read
@@ -43,7 +44,7 @@ class OpenReferralController {
     }
 
     @GetMapping("/services")
-    FeedPage<Hsds.ServiceFacts> services(@RequestParam Map<String, String> parameters) {
+    FeedPage<RawValue> services(@RequestParam Map<String, String> parameters) {
         FeedParameters read = new FeedParameters(parameters);
         ServiceSearch search = read.serviceSearch(taxonomies, areas);
         Paging paging = read.pagingWithin(IndexedServices.WINDOW);

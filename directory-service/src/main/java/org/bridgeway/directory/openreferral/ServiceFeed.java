@@ -7,6 +7,7 @@ import org.bridgeway.directory.listing.Listings;
 import org.bridgeway.directory.organisation.Organisations;
 import org.bridgeway.directory.web.NotFoundException;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The services of the feed: lists from the search index, single services from the store. Only
@@ -27,9 +28,10 @@ class ServiceFeed {
         this.mapper = mapper;
     }
 
-    FeedPage<Hsds.ServiceFacts> services(ServiceSearch search, Paging paging) {
-        IndexedServices.Found found = index.find(search, paging.page() - 1, paging.perPage());
-        return FeedPage.of(found.services().stream().map(mapper::facts).toList(), found.total(), paging);
+    /** Entries as {@link ServiceFactsEntries} made them: each a service's facts. */
+    FeedPage<RawValue> services(ServiceSearch search, Paging paging) {
+        IndexedServices.Entries found = index.entries(search, paging.page() - 1, paging.perPage());
+        return FeedPage.of(found.entries(), found.total(), paging);
     }
 
     Hsds.Service service(String id) {

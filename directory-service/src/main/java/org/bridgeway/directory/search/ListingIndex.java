@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -36,9 +37,13 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -74,18 +79,24 @@ import tools.jackson.databind.node.ObjectNode;
  * from the store on start ({@link IndexRebuild}) and updated on every write. Text is matched with
  * English stemming and edit-distance tolerance for typos; the vocabulary labels and synonyms of a
  * listing's codes are indexed with it, so "energy bills" finds fuel advice. Filters are exact
- * terms; facet counts come from the same matching documents.
+ * terms; facet counts come from the same matching documents. Each listing is also kept ready to
+ * send, as the search's view and as the feed's entry, in doc values: a page of results is copied
+ * out, not decompressed, parsed and written again.
  */
 @Component
 public class ListingIndex {
 
     static final String WHOLE_AREA = "whole-area";
+    /** The doc-values fields holding each listing ready to send. */
+    private static final String VIEW = "view";
+    private static final String FEED_ENTRY = "feedEntry";
     /** How deep a search reads: past the largest directory we expect, so a feed can be harvested whole. */
     public static final int MAX_HITS = 100_000;
     private static final Map<String, Float> TEXT_FIELDS = Map.of("name", 4f, "tags", 2f, "organisation", 1.5f, "description", 1f);
 
     private final ReferenceData reference;
     private final JsonMapper json;
+    private final FeedEntries feedEntries;
     private final Path path;
     private final MMapDirectory directory;
     /** Stemmed English for matching words; the plain field keeps words unstemmed, for typo tolerance. */
@@ -111,9 +122,10 @@ public class ListingIndex {
     };
     private IndexReader nameOrdersReader;
 
-    ListingIndex(ReferenceData reference, JsonMapper json) throws IOException {
+    ListingIndex(ReferenceData reference, JsonMapper json, FeedEntries feedEntries) throws IOException {
         this.reference = reference;
         this.json = json;
+        this.feedEntries = feedEntries;
         this.path = Files.createTempDirectory("bridgeway-directory-index");
         this.directory = new MMapDirectory(path);
         // A search right after a write reopens the reader: it must not wait for merges to finish.
@@ -156,12 +168,18 @@ public class ListingIndex {
         });
     }
 
-    /** A page of listings, each as the JSON of its {@link ListingView} with the organisation's name, ready to send. */
+    /** A page of listings, each as JSON ready to send. */
     public record Result(List<byte[]> items, long totalItems, Map<String, Map<String, Integer>> facets) {
     }
 
+    /** Items are the JSON of each listing's {@link ListingView} with the organisation's name. */
     public Result search(ListingQuery query) {
-        return withSearcher(searcher -> search(searcher, query));
+        return withSearcher(searcher -> search(searcher, query, VIEW));
+    }
+
+    /** Items are each listing's {@link FeedEntries feed entry}. */
+    public Result searchFeedEntries(ListingQuery query) {
+        return withSearcher(searcher -> search(searcher, query, FEED_ENTRY));
     }
 
     /** A listing found, by its id and how many places it is delivered at. */
@@ -244,20 +262,17 @@ public class ListingIndex {
         }
     }
 
-    private Result search(IndexSearcher searcher, ListingQuery query) throws IOException {
+    private Result search(IndexSearcher searcher, ListingQuery query, String form) throws IOException {
         if (!query.withFacets() && query.order() == ListingQuery.Order.NAME) {
-            return page(searcher, query);
+            return page(searcher, query, form);
         }
         int wanted = Math.min(MAX_HITS, (query.page() + 1) * query.size());
         FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, luceneQuery(searcher, query),
                 wanted, sort(query), false, new FacetsCollectorManager());
         TopDocs top = found.topDocs();
-        List<byte[]> items = new ArrayList<>();
         ScoreDoc[] hits = top.scoreDocs;
-        StoredFields fields = searcher.storedFields();
-        for (int i = query.page() * query.size(); i < hits.length; i++) {
-            items.add(stored(fields, hits[i].doc));
-        }
+        int from = Math.min(hits.length, query.page() * query.size());
+        List<byte[]> items = readyToSend(searcher, form, Arrays.stream(hits, from, hits.length).mapToInt(hit -> hit.doc).toArray());
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             facets.put(facet.field(), new LinkedHashMap<>());
@@ -278,7 +293,7 @@ public class ListingIndex {
      * A page of a listing in name order without facets, as a feed harvests it page after page: the
      * whole order is worked out once per reader and search, so page 200 costs what page 1 does.
      */
-    private Result page(IndexSearcher searcher, ListingQuery query) throws IOException {
+    private Result page(IndexSearcher searcher, ListingQuery query, String form) throws IOException {
         ListingQuery whole = new ListingQuery(query.text(), query.filters(), query.servingAreas(), query.age(), query.order(), 0, 1, false);
         int[] ordered;
         // One at a time: a burst of first requests would otherwise sort the whole directory at once each.
@@ -293,13 +308,9 @@ public class ListingIndex {
                 nameOrders.put(whole, ordered);
             }
         }
-        List<byte[]> items = new ArrayList<>();
         int from = Math.min(ordered.length, query.page() * query.size());
-        StoredFields fields = searcher.storedFields();
-        for (int i = from; i < Math.min(ordered.length, from + query.size()); i++) {
-            items.add(stored(fields, ordered[i]));
-        }
-        return new Result(items, ordered.length, Map.of());
+        int[] docs = Arrays.copyOfRange(ordered, from, Math.min(ordered.length, from + query.size()));
+        return new Result(readyToSend(searcher, form, docs), ordered.length, Map.of());
     }
 
     /** Every match in order, up to MAX_HITS; counted first, as a collector sized for MAX_HITS would fill the heap. */
@@ -308,9 +319,30 @@ public class ListingIndex {
         return matches == 0 ? new ScoreDoc[0] : searcher.search(query, matches, sort).scoreDocs;
     }
 
-    /** Callers take one {@link StoredFields} per search, not one per hit: each is a reader with state of its own. */
-    private static byte[] stored(StoredFields fields, int doc) throws IOException {
-        return BytesRef.deepCopyOf(fields.document(doc, Set.of("json")).getBinaryValue("json")).bytes;
+    /**
+     * These documents' values of a ready-to-send field, in the order given. Doc values are read
+     * forwards only, segment by segment, so the documents are visited in index order.
+     */
+    private static List<byte[]> readyToSend(IndexSearcher searcher, String form, int[] docs) throws IOException {
+        Integer[] visits = new Integer[docs.length];
+        Arrays.setAll(visits, i -> i);
+        Arrays.sort(visits, (a, b) -> Integer.compare(docs[a], docs[b]));
+        List<LeafReaderContext> segments = searcher.getIndexReader().leaves();
+        byte[][] values = new byte[docs.length][];
+        LeafReaderContext segment = null;
+        BinaryDocValues segmentValues = null;
+        for (int i : visits) {
+            int doc = docs[i];
+            if (segment == null || doc >= segment.docBase + segment.reader().maxDoc()) {
+                segment = segments.get(ReaderUtil.subIndex(doc, segments));
+                segmentValues = DocValues.getBinary(segment.reader(), form);
+            }
+            if (!segmentValues.advanceExact(doc - segment.docBase)) {
+                throw new IllegalStateException("document " + doc + " has no " + form);
+            }
+            values[i] = BytesRef.deepCopyOf(segmentValues.binaryValue()).bytes;
+        }
+        return Arrays.asList(values);
     }
 
     /** Facet ordinals belong to one reader; built again only when the index has changed. */
@@ -449,9 +481,10 @@ public class ListingIndex {
         }
         serves.forEach(code -> doc.add(new StringField("serves", code, Field.Store.NO)));
 
-        ObjectNode stored = json.valueToTree(ListingView.of(listing));
-        stored.put("organisationName", organisationName);
-        doc.add(new StoredField("json", json.writeValueAsBytes(stored)));
+        ObjectNode view = json.valueToTree(ListingView.of(listing));
+        view.put("organisationName", organisationName);
+        doc.add(new BinaryDocValuesField(VIEW, new BytesRef(json.writeValueAsBytes(view))));
+        doc.add(new BinaryDocValuesField(FEED_ENTRY, new BytesRef(feedEntries.of(listing))));
         return doc;
     }
 
