@@ -264,6 +264,10 @@ abstract class DirectoryServiceContract {
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body().get("paths").has("/api/directory/services/{id}/capacity")).isTrue();
         assertThat(openApi.body().get("paths").has("/openreferral/services")).isFalse();
+        JsonNode schemas = openApi.body().get("components").get("schemas");
+        assertThat(schemas.get("SearchResult").get("properties").get("items").get("items").get("$ref").asString())
+                .isEqualTo("#/components/schemas/ListingView");
+        assertThat(schemas.get("ListingView").get("properties").has("capacity")).isTrue();
     }
 
     /** One endpoint, and how to call it on the fresh organisation and listing each caller gets. */

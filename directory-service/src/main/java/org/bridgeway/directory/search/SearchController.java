@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -31,7 +33,9 @@ import tools.jackson.databind.util.RawValue;
 class SearchController {
 
     /** The items are written out as the index keeps them: parsing and writing them again was a fifth of a search's time. */
-    record SearchResult(List<RawValue> items, Map<String, Map<String, Integer>> facets, Page page) {
+    record SearchResult(@ArraySchema(schema = @Schema(ref = "#/components/schemas/ListingView"), arraySchema = @Schema(description =
+                                "Listings as GET /api/directory/services/{id} gives them, each also with its organisation's name in organisationName"))
+                        List<RawValue> items, Map<String, Map<String, Integer>> facets, Page page) {
     }
 
     private final ListingIndex index;
