@@ -40,7 +40,7 @@ final class MongoStore implements AutoCloseable {
         MVStore.TxCounter opening = store.registerVersionUsage();
         MongoServer server;
         try {
-            server = new MongoServer(new IdFirstH2Backend(store));
+            server = new MongoServer(new LocalH2Backend(store));
         } finally {
             store.deregisterVersionUsage(opening);
         }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +18,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.UpdateOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -28,6 +34,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +87,95 @@ class LocalStackPartsTest {
             assertThat(things.find(new Document("_id", "t7")).first()).containsEntry("sequence", 7);
             assertThat(things.countDocuments()).isEqualTo(51);
         }
+    }
+
+    /** What every service stores: the document comes back exactly, read from the file after a restart, not from memory. */
+    @Test
+    void documentsOfEveryKindComeBackAsWrittenAfterARestart() throws Exception {
+        int port = freePort();
+        Document written = everyKind("doc");
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            client.getDatabase("bridgeway").getCollection("things").insertOne(written);
+        }
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            assertThat(client.getDatabase("bridgeway").getCollection("things").find(new Document("_id", "doc")).first()).isEqualTo(written);
+        }
+    }
+
+    /** Unique indexes order keys by hash: a duplicate must still be refused, also of a missing value and once read back from the file. */
+    @Test
+    void uniqueIndexesRefuseDuplicatesAcrossARestart() throws Exception {
+        int port = freePort();
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> things = client.getDatabase("bridgeway").getCollection("things");
+            things.createIndex(new Document("code", 1).append("part", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                things.insertOne(new Document("_id", "t" + i).append("code", "c" + i).append("part", i % 7));
+            }
+            things.insertOne(new Document("_id", "no code"));
+            assertRefusesDuplicates(things);
+        }
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> things = client.getDatabase("bridgeway").getCollection("things");
+            assertRefusesDuplicates(things);
+            assertThat(things.find(new Document("code", "c123").append("part", 123 % 7)).first()).containsEntry("_id", "t123");
+            things.insertOne(new Document("_id", "t500").append("code", "c123").append("part", 6)); // another part: no duplicate
+        }
+    }
+
+    private static void assertRefusesDuplicates(MongoCollection<Document> things) {
+        assertThatThrownBy(() -> things.insertOne(new Document("_id", "again").append("code", "c42").append("part", 0)))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> things.insertOne(new Document("_id", "t42").append("code", "other")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> things.insertOne(new Document("_id", "no code either")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+    }
+
+    /** A store the plain H2 backend wrote (serialised documents, indexes in serialised order) opens with everything in it. */
+    @Test
+    void aStoreWrittenBeforeOpensWithItsDocumentsAndIndexes() throws Exception {
+        int port = freePort();
+        Path file = Files.createDirectories(data.resolve("mongo")).resolve("bridgeway.mv");
+        MVStore before = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer plain = new MongoServer(new H2Backend(before));
+        plain.bind("localhost", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> things = client.getDatabase("bridgeway").getCollection("things");
+            things.createIndex(new Document("code", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                things.insertOne(everyKind("t" + i).append("code", "c" + i));
+            }
+        } finally {
+            plain.shutdown();
+            before.close();
+        }
+
+        try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> things = client.getDatabase("bridgeway").getCollection("things");
+            assertThat(things.find(new Document("_id", "t7")).first()).isEqualTo(everyKind("t7").append("code", "c7"));
+            assertThat(things.find(new Document("code", "c150")).first()).containsEntry("_id", "t150");
+            assertThat(things.countDocuments()).isEqualTo(200);
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", "again").append("code", "c42")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            things.updateOne(new Document("_id", "t8"), new Document("$set", new Document("code", "changed")));
+            things.insertOne(new Document("_id", "t200").append("code", "c8")); // free again
+        }
+        MVStore after = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(after.getMapNames()).noneMatch(name -> name.contains("._index_")).anyMatch(name -> name.contains("._hash_ordered_index_"));
+        } finally {
+            after.close();
+        }
+    }
+
+    private static Document everyKind(String id) {
+        return new Document("_id", id).append("text", "Rochester £5 café").append("int", 42).append("long", 5_000_000_000L)
+                .append("double", 2.5).append("yes", true).append("nothing", null)
+                .append("when", Date.from(Instant.parse("2026-11-24T10:15:30.123Z")))
+                .append("nested", new Document("a", List.of(1, "two", new Document("three", 3.0))))
+                .append("list", List.of("x", "y")).append("objectId", new ObjectId("65f0c0ffee0000000000abcd"))
+                .append("money", Decimal128.parse("12.50")).append("bytes", new Binary(new byte[] {1, 2, 3}));
     }
 
     private static Document olderThan(String id, int sequence) {
