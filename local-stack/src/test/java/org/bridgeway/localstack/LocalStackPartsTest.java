@@ -226,6 +226,41 @@ class LocalStackPartsTest {
         }
     }
 
+    @Test
+    void eachMailboxKeepsItsNewestMail() throws Exception {
+        int smtp = freePort();
+        int imap = freePort();
+        try (MailServer mail = MailServer.start(smtp, imap)) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "localhost");
+            props.put("mail.smtp.port", String.valueOf(smtp));
+            Session session = Session.getInstance(props);
+            for (int i = 1; i <= 5; i++) {
+                for (String to : List.of("referrals@greendoctors.example", "sam@medway.example")) {
+                    MimeMessage message = new MimeMessage(session);
+                    message.setFrom(new InternetAddress("noreply@bridgeway.local"));
+                    message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+                    message.setSubject("Referral " + i);
+                    message.setText("Something happened.");
+                    Transport.send(message);
+                }
+            }
+
+            mail.keepNewest(2);
+
+            for (String address : List.of("referrals@greendoctors.example", "sam@medway.example")) {
+                Properties imapProps = new Properties();
+                imapProps.put("mail.imap.port", String.valueOf(imap));
+                Store store = Session.getInstance(imapProps).getStore("imap");
+                store.connect("localhost", imap, address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                assertThat(inbox.getMessages()).extracting(Message::getSubject).containsExactly("Referral 4", "Referral 5");
+                store.close();
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
