@@ -204,25 +204,9 @@ class LocalStackPartsTest {
         int smtp = freePort();
         int imap = freePort();
         try (MailServer ignored = MailServer.start(smtp, imap)) {
-            Properties props = new Properties();
-            props.put("mail.smtp.host", "localhost");
-            props.put("mail.smtp.port", String.valueOf(smtp));
-            Session session = Session.getInstance(props);
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress("noreply@bridgeway.local"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress("referrals@greendoctors.example"));
-            message.setSubject("New referral BW-7K3Q9");
-            message.setText("A referral is waiting for you.");
-            Transport.send(message);
+            send(smtp, "referrals@greendoctors.example", "New referral BW-7K3Q9");
 
-            Properties imapProps = new Properties();
-            imapProps.put("mail.imap.port", String.valueOf(imap));
-            Store store = Session.getInstance(imapProps).getStore("imap");
-            store.connect("localhost", imap, "referrals@greendoctors.example", "referrals@greendoctors.example");
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessages()).extracting(Message::getSubject).containsExactly("New referral BW-7K3Q9");
-            store.close();
+            assertThat(subjectsInInbox(imap, "referrals@greendoctors.example")).containsExactly("New referral BW-7K3Q9");
         }
     }
 
@@ -231,33 +215,46 @@ class LocalStackPartsTest {
         int smtp = freePort();
         int imap = freePort();
         try (MailServer mail = MailServer.start(smtp, imap)) {
-            Properties props = new Properties();
-            props.put("mail.smtp.host", "localhost");
-            props.put("mail.smtp.port", String.valueOf(smtp));
-            Session session = Session.getInstance(props);
             for (int i = 1; i <= 5; i++) {
-                for (String to : List.of("referrals@greendoctors.example", "sam@medway.example")) {
-                    MimeMessage message = new MimeMessage(session);
-                    message.setFrom(new InternetAddress("noreply@bridgeway.local"));
-                    message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-                    message.setSubject("Referral " + i);
-                    message.setText("Something happened.");
-                    Transport.send(message);
-                }
+                send(smtp, "referrals@greendoctors.example", "Referral " + i);
+                send(smtp, "sam@medway.example", "Referral " + i);
             }
 
             mail.keepNewest(2);
 
-            for (String address : List.of("referrals@greendoctors.example", "sam@medway.example")) {
-                Properties imapProps = new Properties();
-                imapProps.put("mail.imap.port", String.valueOf(imap));
-                Store store = Session.getInstance(imapProps).getStore("imap");
-                store.connect("localhost", imap, address, address);
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                assertThat(inbox.getMessages()).extracting(Message::getSubject).containsExactly("Referral 4", "Referral 5");
-                store.close();
+            assertThat(subjectsInInbox(imap, "referrals@greendoctors.example")).containsExactly("Referral 4", "Referral 5");
+            assertThat(subjectsInInbox(imap, "sam@medway.example")).containsExactly("Referral 4", "Referral 5");
+        }
+    }
+
+    private static void send(int smtp, String to, String subject) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "localhost");
+        props.put("mail.smtp.port", String.valueOf(smtp));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("noreply@bridgeway.local"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        message.setText("Something happened.");
+        Transport.send(message);
+    }
+
+    /** Read over IMAP with the address as login and password. */
+    private static List<String> subjectsInInbox(int imap, String address) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.port", String.valueOf(imap));
+        Store store = Session.getInstance(props).getStore("imap");
+        store.connect("localhost", imap, address, address);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
             }
+            return subjects;
+        } finally {
+            store.close();
         }
     }
 
