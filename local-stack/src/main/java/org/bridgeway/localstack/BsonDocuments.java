@@ -22,8 +22,13 @@ final class BsonDocuments extends ObjectDataType {
     /** Marks a BSON document; H2's ObjectDataType writes tags 0 to 119 only. */
     private static final byte BSON = 127;
 
-    /** What a document costs in the page cache, as H2 estimates a serialised value: a running average of sizes written. */
-    private volatile int averageSize = 1024;
+    /**
+     * What a decoded document costs in the page cache: a running average over the documents read
+     * and written, as H2 keeps for serialised values, at {@link #DECODED_PER_BSON_BYTE} times the
+     * BSON size, since a document's maps, strings and boxed numbers take several times its BSON.
+     */
+    private volatile int averageMemory = 4096;
+    private static final int DECODED_PER_BSON_BYTE = 4;
 
     @Override
     public void write(WriteBuffer buff, Object value) {
@@ -34,9 +39,17 @@ final class BsonDocuments extends ObjectDataType {
         ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
+        } catch (RuntimeException e) {
+            // A value BSON has no type for (the wire never brings one): kept as H2 keeps it, rather
+            // than failing later in H2's background write, far from the insert that caused it.
+            bson.release();
+            super.write(buff, value);
+            return;
+        }
+        try {
             int size = bson.readableBytes();
             buff.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
-            averageSize = (averageSize * 15 + size) / 16;
+            sized(size);
         } finally {
             bson.release();
         }
@@ -51,11 +64,16 @@ final class BsonDocuments extends ObjectDataType {
         int size = buff.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start); // BSON begins with its length
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buff.slice(start, size)));
         buff.position(start + size);
+        sized(size);
         return document;
     }
 
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? averageSize : super.getMemory(value);
+        return value instanceof Document ? averageMemory : super.getMemory(value);
+    }
+
+    private void sized(int bsonSize) {
+        averageMemory = (averageMemory * 15 + bsonSize * DECODED_PER_BSON_BYTE) / 16;
     }
 }

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -28,14 +29,26 @@ import org.h2.mvstore.MVStore;
  * referrals, then cost a scan each.</li>
  * <li>Documents are written as BSON ({@link BsonDocuments}), not by Java serialisation.</li>
  * <li>Unique indexes order their keys by hash first ({@link HashOrderedIndex}), so that looking a
- * key up no longer serialises keys. Their maps have new names: an index from before is dropped
- * and built again from its collection on the first open, which takes a while on a large store.</li>
+ * key up no longer serialises keys. Their maps have new names (under the collection's, so that
+ * dropping a database drops them too): an index from before is built again from its collection on
+ * the first open, which takes a while on a large store.</li>
  * </ul>
  */
 final class LocalH2Backend extends H2Backend {
 
+    /** What {@link H2Database} puts between a collection's and an index's names (private to it: check when upgrading mongo-java-server). */
+    private static final String SERIALISATION_ORDERED = "._index_";
+    private static final String HASH_ORDERED = "._hash_ordered_index_";
+
     LocalH2Backend(MVStore store) {
-        super(store);
+        super(store); // opens every database, building each index whose map is empty
+        // Only now, with every index built again, go the maps they replace: a start stopped
+        // half-way finds them still there, and builds its indexes again from the start.
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (name.contains(SERIALISATION_ORDERED) && store.hasMap(name.replace(SERIALISATION_ORDERED, HASH_ORDERED))) {
+                store.removeMap(name);
+            }
+        }
     }
 
     @Override
@@ -62,35 +75,27 @@ final class LocalH2Backend extends H2Backend {
             return new IdFirstCollection(this, name, options, documents, store.openMap("meta." + fullName), cursorRegistry);
         }
 
+        /** While the map it replaces is still there, the index is built from the start (see the constructor). */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             MVStore store = getMvStore();
-            String serialisationOrdered = serialisationOrderedName(collectionName, indexName);
-            if (store.hasMap(serialisationOrdered)) {
-                store.removeMap(serialisationOrdered); // its keys are in the other order: built again below
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<KeyValue, Object> map = store.openMap(namespace + HASH_ORDERED + indexName, HashOrderedIndex.mapBuilder());
+            if (store.hasMap(namespace + SERIALISATION_ORDERED + indexName)) {
+                map.clear(); // may hold part of a build that a stop cut short
             }
-            return new HashOrderedIndex(store.openMap(hashOrderedName(collectionName, indexName), HashOrderedIndex.mapBuilder()),
-                    indexName, keys, sparse);
+            return new HashOrderedIndex(map, indexName, keys, sparse);
         }
 
+        /** Renaming a collection would leave its index maps under the old name: nothing here renames collections. */
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             MVStore store = getMvStore();
-            String name = hashOrderedName(collection.getCollectionName(), indexName);
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + HASH_ORDERED + indexName;
             if (store.hasMap(name)) {
                 store.removeMap(name);
             }
-        }
-
-        /** What {@link H2Database} calls an index's map (private to it: check when upgrading mongo-java-server). */
-        private String serialisationOrderedName(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-        }
-
-        /** Under the collection's namespace, so that dropping the database drops it too. */
-        private String hashOrderedName(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._hash_ordered_index_" + indexName;
         }
     }
 

@@ -21,6 +21,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -113,6 +114,9 @@ class LocalStackPartsTest {
                 things.insertOne(new Document("_id", "t" + i).append("code", "c" + i).append("part", i % 7));
             }
             things.insertOne(new Document("_id", "no code"));
+            // "Aa" and "BB" have the same hash: the order falls back to the keys' serialised forms.
+            things.insertOne(new Document("_id", "Aa").append("code", "Aa").append("part", 1));
+            things.insertOne(new Document("_id", "BB").append("code", "BB").append("part", 1));
             assertRefusesDuplicates(things);
         }
         try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
@@ -130,6 +134,11 @@ class LocalStackPartsTest {
                 .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         assertThatThrownBy(() -> things.insertOne(new Document("_id", "no code either")))
                 .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        for (String code : List.of("Aa", "BB")) {
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", "another " + code).append("code", code).append("part", 1)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(things.find(new Document("code", code).append("part", 1)).first()).containsEntry("_id", code);
+        }
     }
 
     /** A store the plain H2 backend wrote (serialised documents, indexes in serialised order) opens with everything in it. */
@@ -150,6 +159,10 @@ class LocalStackPartsTest {
             plain.shutdown();
             before.close();
         }
+        // As a first open stopped half-way through building the index again would leave it.
+        MVStore stopped = new MVStore.Builder().fileName(file.toString()).open();
+        stopped.openMap("bridgeway.things._hash_ordered_index_code_1", HashOrderedIndex.mapBuilder()).put(new KeyValue("c0"), "t0");
+        stopped.close();
 
         try (MongoStore ignored = MongoStore.start(data, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> things = client.getDatabase("bridgeway").getCollection("things");
