@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
-/** The searchable listings as the search index finds them, read as {@link ListedService}s. */
+/** The searchable listings as the search index finds them: read as {@link ListedService}s, or as the feed's entries ready to send. */
 @Component
 class IndexedServices {
 
