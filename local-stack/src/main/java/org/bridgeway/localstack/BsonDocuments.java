@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -32,26 +33,29 @@ final class BsonDocuments extends ObjectDataType {
 
     @Override
     public void write(WriteBuffer buff, Object value) {
-        if (!(value instanceof Document document)) {
+        byte[] bson = value instanceof Document document ? bson(document) : null;
+        if (bson == null) {
             super.write(buff, value);
             return;
         }
-        ByteBuf bson = Unpooled.buffer();
+        buff.put(BSON).put(bson);
+        sized(bson.length);
+    }
+
+    /**
+     * The document as BSON, or null when it holds a value BSON has no type for (the wire never
+     * brings one): such a document is kept as H2 keeps it, rather than failing later in H2's
+     * background write, far from the insert that caused it.
+     */
+    private static byte[] bson(Document document) {
+        ByteBuf buffer = Unpooled.buffer();
         try {
-            BsonEncoder.encodeDocument(document, bson);
+            BsonEncoder.encodeDocument(document, buffer);
+            return ByteBufUtil.getBytes(buffer);
         } catch (RuntimeException e) {
-            // A value BSON has no type for (the wire never brings one): kept as H2 keeps it, rather
-            // than failing later in H2's background write, far from the insert that caused it.
-            bson.release();
-            super.write(buff, value);
-            return;
-        }
-        try {
-            int size = bson.readableBytes();
-            buff.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
-            sized(size);
+            return null;
         } finally {
-            bson.release();
+            buffer.release();
         }
     }
 

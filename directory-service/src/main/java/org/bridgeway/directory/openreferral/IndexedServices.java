@@ -1,6 +1,5 @@
 package org.bridgeway.directory.openreferral;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bridgeway.directory.search.ListingIndex;
@@ -40,8 +39,7 @@ class IndexedServices {
     /** @param page counted from 0 */
     Entries entries(ServiceSearch search, int page, int size) {
         ListingIndex.Result result = index.searchFeedEntries(search.query(page, size));
-        return new Entries(result.items().stream().map(entry -> new RawValue(new String(entry, StandardCharsets.UTF_8))).toList(),
-                result.totalItems());
+        return new Entries(result.itemsAsWritten(), result.totalItems());
     }
 
     /** Every listing the search finds, as far as the index reads; only ids and location counts, so cheap to read. */

@@ -2,6 +2,7 @@ package org.bridgeway.directory.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ import org.bridgeway.directory.search.ListingQuery.Facet;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The search index over listings: Apache Lucene in-process, in a temporary directory, rebuilt
@@ -170,6 +172,11 @@ public class ListingIndex {
 
     /** A page of listings, each as JSON ready to send. */
     public record Result(List<byte[]> items, long totalItems, Map<String, Map<String, Integer>> facets) {
+
+        /** The items for Jackson to write out as they are. */
+        public List<RawValue> itemsAsWritten() {
+            return items.stream().map(item -> new RawValue(new String(item, StandardCharsets.UTF_8))).toList();
+        }
     }
 
     /** Items are the JSON of each listing's {@link ListingView} with the organisation's name. */

@@ -1,6 +1,5 @@
 package org.bridgeway.directory.search;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +92,7 @@ class SearchController {
             throw new InvalidFieldException(filters.problems);
         }
         ListingIndex.Result result = index.search(new ListingQuery(q, filters.values, serving, age, order, page, size, true));
-        List<RawValue> items = result.items().stream().map(json -> new RawValue(new String(json, StandardCharsets.UTF_8))).toList();
-        return new SearchResult(items, result.facets(), Page.of(page, size, result.totalItems()));
+        return new SearchResult(result.itemsAsWritten(), result.facets(), Page.of(page, size, result.totalItems()));
     }
 
     private static ListingQuery.Order order(String sort, String q, Filters filters) {
