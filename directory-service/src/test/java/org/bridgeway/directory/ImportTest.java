@@ -139,6 +139,23 @@ class ImportTest {
     }
 
     @Test
+    void aRowLikeAnEarlierRowOfTheSameFileNamesItAsAPossibleDuplicate() {
+        String file = header()
+                + row("Quillbrook Trust", "Quillbrook Youth Club", "", "", "", "Games and trips for teenagers.", "")
+                + row("Quillbrook Trust", "Quillbrook Allotment Society", "", "", "", "Growing food together.", "")
+                + row("Quillbrook Trust", "Quillbrook Youth Clubs", "", "", "", "Evening clubs for teenagers.", "");
+
+        JsonNode rows = postCsv(file).body().get("rows");
+
+        assertThat(outcome(rows, 4)).isEqualTo("CREATED");
+        assertThat(ids(rowOf(rows, 4).get("possibleDuplicates"))).containsExactly(serviceId(rows, 2));
+        assertThat(rowOf(rows, 2).get("possibleDuplicates")).isNull();
+        assertThat(rowOf(rows, 3).get("possibleDuplicates")).isNull();
+        assertThat(names("quillbrook")).containsExactlyInAnyOrder("Quillbrook Youth Club", "Quillbrook Allotment Society",
+                "Quillbrook Youth Clubs");
+    }
+
+    @Test
     void aListingThatBreaksTheDirectorysRulesIsRejectedNamingItsFieldAndColumn() {
         JsonNode report = postCsv(header() + row("Oxlipmoor Bad Links", "Oxlipmoor Bad Link", "", "", "", "Text.",
                 "not a link")).body();

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 
 import org.bridgeway.directory.importing.AssetMapRow.Column;
 import org.bridgeway.directory.importing.ImportReport.Row;
+import org.bridgeway.directory.listing.DuplicateCheck;
 import org.bridgeway.directory.listing.Listing;
 import org.bridgeway.directory.listing.ListingDetails;
 import org.bridgeway.directory.organisation.Address;
@@ -78,8 +79,10 @@ class AssetMapImport {
         checkHeader(lines.getFirst());
         Map<String, Integer> rowOfService = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        for (AssetMapCsv.Line line : lines.subList(1, lines.size())) {
-            rows.add(Row.attempt(line.row(), () -> importRow(line, rowOfService, actor)));
+        try (DuplicateCheck.Batch duplicates = services.duplicateCheck()) {
+            for (AssetMapCsv.Line line : lines.subList(1, lines.size())) {
+                rows.add(Row.attempt(line.row(), () -> importRow(line, rowOfService, duplicates, actor)));
+            }
         }
         return ImportReport.of(rows);
     }
@@ -104,7 +107,7 @@ class AssetMapImport {
         throw new InvalidFieldException(problems);
     }
 
-    private Row importRow(AssetMapCsv.Line line, Map<String, Integer> rowOfService, String actor) {
+    private Row importRow(AssetMapCsv.Line line, Map<String, Integer> rowOfService, DuplicateCheck.Batch duplicates, String actor) {
         if (line.problem() != null) {
             return Row.rejected(line.row(), line.problem());
         }
@@ -122,7 +125,7 @@ class AssetMapImport {
         if (earlier != null) {
             return Row.rejected(line.row(), "repeats row " + earlier + ": the same organisation and service name");
         }
-        return services.store(service, actor, AssetMapImport::fieldName);
+        return services.store(service, duplicates, actor, AssetMapImport::fieldName);
     }
 
     private ImportedService service(AssetMapRow row, List<String> problems) {

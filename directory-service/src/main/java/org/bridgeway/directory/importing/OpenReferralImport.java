@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.bridgeway.directory.importing.ImportReport.Row;
+import org.bridgeway.directory.listing.DuplicateCheck;
 import org.bridgeway.directory.web.InvalidFieldException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -41,10 +42,12 @@ class OpenReferralImport {
         }
         Map<String, Integer> rowOfService = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            int row = i + 1;
-            JsonNode item = items.get(i);
-            rows.add(Row.attempt(row, () -> importService(row, item, rowOfService, actor)));
+        try (DuplicateCheck.Batch duplicates = services.duplicateCheck()) {
+            for (int i = 0; i < items.size(); i++) {
+                int row = i + 1;
+                JsonNode item = items.get(i);
+                rows.add(Row.attempt(row, () -> importService(row, item, rowOfService, duplicates, actor)));
+            }
         }
         return ImportReport.of(rows);
     }
@@ -80,7 +83,8 @@ class OpenReferralImport {
                 "must be an Open Referral UK service, an array of services, or a page of them ({\"contents\": [...]})");
     }
 
-    private Row importService(int row, JsonNode node, Map<String, Integer> rowOfService, String actor) {
+    private Row importService(int row, JsonNode node, Map<String, Integer> rowOfService, DuplicateCheck.Batch duplicates,
+                              String actor) {
         if (!node.isObject()) {
             return Row.rejected(row, "is not a service object");
         }
@@ -98,6 +102,6 @@ class OpenReferralImport {
         if (!problems.isEmpty()) {
             return Row.rejected(row, String.join("; ", problems), warnings);
         }
-        return services.store(service, actor, UnaryOperator.identity());
+        return services.store(service, duplicates, actor, UnaryOperator.identity());
     }
 }

@@ -35,9 +35,57 @@ public class DuplicateCheck {
 
     /** Searchable listings that may duplicate these details, except the listing itself ({@code selfId}). */
     public List<Candidate> similarTo(ListingDetails details, String selfId) {
-        List<String> postcodes = details.locations().stream().map(l -> l.address().postcode()).distinct().toList();
+        return similar(details, index.neighbours(details.organisationId(), postcodes(details), details.name()), selfId);
+    }
+
+    /** A check for many new listings in a row, as an import makes them; close it when done. */
+    public Batch batch() {
+        return new Batch(index.snapshot());
+    }
+
+    /**
+     * Checks each new listing against the index as it was when the batch began and against the
+     * listings made since in the batch, which are compared here rather than by reopening the index
+     * after every one. Listings that others make meanwhile are not seen.
+     */
+    public final class Batch implements AutoCloseable {
+        private final ListingIndex.Snapshot snapshot;
+        private final List<Made> made = new ArrayList<>();
+
+        private Batch(ListingIndex.Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        public List<Candidate> similarTo(ListingDetails details) {
+            List<String> postcodes = postcodes(details);
+            List<ListingIndex.Neighbour> neighbours = new ArrayList<>(
+                    snapshot.neighbours(details.organisationId(), postcodes, details.name()));
+            for (Made other : made) {
+                if (other.listing().organisationId().equals(details.organisationId())
+                    || other.postcodes().stream().anyMatch(postcodes::contains)) {
+                    neighbours.add(other.listing());
+                }
+            }
+            return similar(details, neighbours, null);
+        }
+
+        /** A listing the batch made, for the rest of the batch to be checked against. */
+        public void made(String id, ListingDetails details) {
+            made.add(new Made(new ListingIndex.Neighbour(id, details.name(), details.organisationId()), postcodes(details)));
+        }
+
+        private record Made(ListingIndex.Neighbour listing, List<String> postcodes) {
+        }
+
+        @Override
+        public void close() {
+            snapshot.close();
+        }
+    }
+
+    private static List<Candidate> similar(ListingDetails details, List<ListingIndex.Neighbour> neighbours, String selfId) {
         List<Candidate> found = new ArrayList<>();
-        for (ListingIndex.Neighbour other : index.neighbours(details.organisationId(), postcodes, details.name())) {
+        for (ListingIndex.Neighbour other : neighbours) {
             if (!other.id().equals(selfId) && similar(details.name(), other.name())) {
                 found.add(new Candidate(other.id(), other.name(), other.organisationId(),
                         other.organisationId().equals(details.organisationId())
@@ -45,6 +93,10 @@ public class DuplicateCheck {
             }
         }
         return found;
+    }
+
+    private static List<String> postcodes(ListingDetails details) {
+        return details.locations().stream().map(l -> l.address().postcode()).distinct().toList();
     }
 
     static boolean similar(String a, String b) {

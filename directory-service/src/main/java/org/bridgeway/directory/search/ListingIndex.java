@@ -215,6 +215,49 @@ public class ListingIndex {
      * word with this name, most alike first (at most 50): the candidates for a duplicate check.
      */
     public List<Neighbour> neighbours(String organisationId, List<String> postcodes, String name) {
+        return withSearcher(searcher -> neighbours(searcher, organisationId, postcodes, name));
+    }
+
+    /**
+     * The index as it is now, kept while many listings are written in a row: an import asking
+     * {@link #neighbours} for each row made the index reopen after every write, and flushing and
+     * merging those one-listing segments was half of the import's time. Close it when done.
+     */
+    public Snapshot snapshot() {
+        return withSearcher(searcher -> {
+            searcher.getIndexReader().incRef();
+            return new Snapshot(searcher);
+        });
+    }
+
+    /** Neighbours as the index was when the snapshot was taken; what was written since is not seen. */
+    public final class Snapshot implements AutoCloseable {
+        private final IndexSearcher searcher;
+
+        private Snapshot(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        public List<Neighbour> neighbours(String organisationId, List<String> postcodes, String name) {
+            try {
+                return ListingIndex.this.neighbours(searcher, organisationId, postcodes, name);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                searcher.getIndexReader().decRef();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<Neighbour> neighbours(IndexSearcher searcher, String organisationId, List<String> postcodes, String name)
+            throws IOException {
         List<String> words = tokens("nameWords", name);
         if (words.isEmpty()) {
             return List.of();
@@ -230,15 +273,13 @@ public class ListingIndex {
         BooleanQuery.Builder sharedWords = new BooleanQuery.Builder();
         words.stream().distinct().forEach(word -> sharedWords.add(new TermQuery(new Term("nameWords", word)), Occur.SHOULD));
         candidates.add(sharedWords.build(), Occur.MUST); // scored: the more words shared, the nearer the top
-        return withSearcher(searcher -> {
-            List<Neighbour> found = new ArrayList<>();
-            StoredFields fields = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(candidates.build(), 50).scoreDocs) {
-                Document doc = fields.document(hit.doc);
-                found.add(new Neighbour(doc.get("id"), doc.get("name"), doc.get("organisationId")));
-            }
-            return found;
-        });
+        List<Neighbour> found = new ArrayList<>();
+        StoredFields fields = searcher.storedFields();
+        for (ScoreDoc hit : searcher.search(candidates.build(), 50).scoreDocs) {
+            Document doc = fields.document(hit.doc);
+            found.add(new Neighbour(doc.get("id"), doc.get("name"), doc.get("organisationId")));
+        }
+        return found;
     }
 
     private interface SearcherWork<T> {

@@ -22,7 +22,7 @@ final class RecordedServices {
     final List<ListingDetails> listings = new ArrayList<>();
 
     RecordedServices() {
-        when(store.store(any(), any(), any())).thenAnswer(call -> record(call.getArgument(0)));
+        when(store.store(any(), any(), any(), any())).thenAnswer(call -> record(call.getArgument(0)));
     }
 
     private Row record(ImportedService service) {
