@@ -139,20 +139,25 @@ class ImportTest {
     }
 
     @Test
-    void aRowLikeAnEarlierRowOfTheSameFileNamesItAsAPossibleDuplicate() {
-        String file = header()
-                + row("Quillbrook Trust", "Quillbrook Youth Club", "", "", "", "Games and trips for teenagers.", "")
-                + row("Quillbrook Trust", "Quillbrook Allotment Society", "", "", "", "Growing food together.", "")
-                + row("Quillbrook Trust", "Quillbrook Youth Clubs", "", "", "", "Evening clubs for teenagers.", "");
+    void aRowLikeAnEarlierRowOfTheSameFileNamesItAsAPossibleDuplicateHoweverFarApart() {
+        StringBuilder file = new StringBuilder(header())
+                .append(row("Quillbrook Trust", "Quillbrook Youth Club", "", "", "", "Games and trips for teenagers.", ""))
+                .append(row("Quillbrook Trust", "Quillbrook Allotment Society", "", "", "", "Growing food together.", ""))
+                .append(row("Quillbrook Trust", "Quillbrook Youth Clubs", "", "", "", "Evening clubs for teenagers.", ""));
+        for (int i = 0; i < 110; i++) { // more than a duplicate check compares by itself before it looks at the index again
+            file.append(row("Fillerford Group", "Fillerford Room " + i, "", "", "", "A room to hire.", ""));
+        }
+        file.append(row("Quillbrook Trust", "The Quillbrook Youth Club", "", "", "", "Clubs for teenagers.", ""));
 
-        JsonNode rows = postCsv(file).body().get("rows");
+        JsonNode rows = postCsv(file.toString()).body().get("rows");
 
         assertThat(outcome(rows, 4)).isEqualTo("CREATED");
         assertThat(ids(rowOf(rows, 4).get("possibleDuplicates"))).containsExactly(serviceId(rows, 2));
         assertThat(rowOf(rows, 2).get("possibleDuplicates")).isNull();
         assertThat(rowOf(rows, 3).get("possibleDuplicates")).isNull();
+        assertThat(ids(rowOf(rows, 115).get("possibleDuplicates"))).containsExactlyInAnyOrder(serviceId(rows, 2), serviceId(rows, 4));
         assertThat(names("quillbrook")).containsExactlyInAnyOrder("Quillbrook Youth Club", "Quillbrook Allotment Society",
-                "Quillbrook Youth Clubs");
+                "Quillbrook Youth Clubs", "The Quillbrook Youth Club");
     }
 
     @Test

@@ -44,23 +44,32 @@ public class DuplicateCheck {
     }
 
     /**
-     * Checks each new listing against the index as it was when the batch began and against the
-     * listings made since in the batch, which are compared here rather than by reopening the index
-     * after every one. Listings that others make meanwhile are not seen.
+     * Checks each new listing against a snapshot of the index and against the listings the batch
+     * made since the snapshot, which are compared here. Reopening the index after every listing
+     * made an import spend half its time flushing and merging one-listing segments; comparing with
+     * everything the batch made would grow with the square of the file. So the snapshot is taken
+     * again every {@value #REOPEN_AFTER} listings. Listings that others make meanwhile may be missed.
      */
     public final class Batch implements AutoCloseable {
-        private final ListingIndex.Snapshot snapshot;
-        private final List<Made> made = new ArrayList<>();
+        private static final int REOPEN_AFTER = 100;
+
+        private ListingIndex.Snapshot snapshot;
+        private final List<Made> madeSince = new ArrayList<>();
 
         private Batch(ListingIndex.Snapshot snapshot) {
             this.snapshot = snapshot;
         }
 
         public List<Candidate> similarTo(ListingDetails details) {
+            if (madeSince.size() >= REOPEN_AFTER) {
+                snapshot.close();
+                snapshot = index.snapshot();
+                madeSince.clear();
+            }
             List<String> postcodes = postcodes(details);
             List<ListingIndex.Neighbour> neighbours = new ArrayList<>(
                     snapshot.neighbours(details.organisationId(), postcodes, details.name()));
-            for (Made other : made) {
+            for (Made other : madeSince) {
                 if (other.listing().organisationId().equals(details.organisationId())
                     || other.postcodes().stream().anyMatch(postcodes::contains)) {
                     neighbours.add(other.listing());
@@ -71,7 +80,7 @@ public class DuplicateCheck {
 
         /** A listing the batch made, for the rest of the batch to be checked against. */
         public void made(String id, ListingDetails details) {
-            made.add(new Made(new ListingIndex.Neighbour(id, details.name(), details.organisationId()), postcodes(details)));
+            madeSince.add(new Made(new ListingIndex.Neighbour(id, details.name(), details.organisationId()), postcodes(details)));
         }
 
         private record Made(ListingIndex.Neighbour listing, List<String> postcodes) {
@@ -92,7 +101,7 @@ public class DuplicateCheck {
                                 ? Reason.SAME_ORGANISATION_SIMILAR_NAME : Reason.SAME_POSTCODE_SIMILAR_NAME));
             }
         }
-        return found;
+        return found.size() > ListingIndex.MOST_NEIGHBOURS ? found.subList(0, ListingIndex.MOST_NEIGHBOURS) : found;
     }
 
     private static List<String> postcodes(ListingDetails details) {

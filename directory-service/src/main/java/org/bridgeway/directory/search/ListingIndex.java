@@ -94,6 +94,8 @@ public class ListingIndex {
     private static final String FEED_ENTRY = "feedEntry";
     /** How deep a search reads: past the largest directory we expect, so a feed can be harvested whole. */
     public static final int MAX_HITS = 100_000;
+    /** The most {@link #neighbours} one duplicate check looks at. */
+    public static final int MOST_NEIGHBOURS = 50;
     private static final Map<String, Float> TEXT_FIELDS = Map.of("name", 4f, "tags", 2f, "organisation", 1.5f, "description", 1f);
 
     private final ReferenceData reference;
@@ -212,7 +214,7 @@ public class ListingIndex {
 
     /**
      * Searchable listings of this organisation or at one of these postcodes whose names share a
-     * word with this name, most alike first (at most 50): the candidates for a duplicate check.
+     * word with this name, most alike first (at most {@value #MOST_NEIGHBOURS}): the candidates for a duplicate check.
      */
     public List<Neighbour> neighbours(String organisationId, List<String> postcodes, String name) {
         return withSearcher(searcher -> neighbours(searcher, organisationId, postcodes, name));
@@ -275,7 +277,7 @@ public class ListingIndex {
         candidates.add(sharedWords.build(), Occur.MUST); // scored: the more words shared, the nearer the top
         List<Neighbour> found = new ArrayList<>();
         StoredFields fields = searcher.storedFields();
-        for (ScoreDoc hit : searcher.search(candidates.build(), 50).scoreDocs) {
+        for (ScoreDoc hit : searcher.search(candidates.build(), MOST_NEIGHBOURS).scoreDocs) {
             Document doc = fields.document(hit.doc);
             found.add(new Neighbour(doc.get("id"), doc.get("name"), doc.get("organisationId")));
         }
