@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import java.time.Clock;
 
 import org.bridgeway.gateway.ratelimit.RefusedTokens;
+import org.bridgeway.security.KnownTokens;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,7 @@ class SecurityConfig {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof ReactiveJwtDecoder decoder ? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
+                return bean instanceof ReactiveJwtDecoder decoder ? new ReactiveVerifiedTokens(decoder, new KnownTokens(Clock.systemUTC())) : bean;
             }
         };
     }

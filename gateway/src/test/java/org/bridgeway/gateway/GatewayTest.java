@@ -50,7 +50,7 @@ class GatewayTest {
 
     @Test
     void tokensAreVerifiedOnceByTheDecoderBootConfigured() throws Exception {
-        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        assertThat(decoder).isInstanceOf(ReactiveVerifiedTokens.class);
         String token = TestTokens.token("sam.prescriber", "REFERRER", null, "another-api");
         assertThat(get("/api/referrals", token).statusCode()).isEqualTo(401);
         assertThat(get("/api/referrals", token).statusCode()).as("refused again: the audience is still checked").isEqualTo(401);

@@ -1,4 +1,4 @@
-package org.bridgeway.gateway;
+package org.bridgeway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,27 +14,26 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import reactor.core.publisher.Mono;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** A token is verified in full the first time; then, until it expires, it is known. */
 class VerifiedTokensTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     private final List<String> checked = new ArrayList<>();
     /** Verifies "good-…" tokens, valid for the minutes their text says, and refuses anything else. */
-    private final ReactiveJwtDecoder provider = token -> {
+    private final JwtDecoder provider = token -> {
         checked.add(token);
         if (!token.startsWith("good-")) {
-            return Mono.error(new BadJwtException("bad signature"));
+            throw new BadJwtException("bad signature");
         }
         long minutes = Long.parseLong(token.substring(5));
-        return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("sam.prescriber").issuedAt(NOW.minusSeconds(60))
-                .expiresAt(NOW.plusSeconds(60 * minutes)).build());
+        return Jwt.withTokenValue(token).header("alg", "RS256").subject("sam.prescriber").issuedAt(NOW.minusSeconds(60))
+                .expiresAt(NOW.plusSeconds(60 * minutes)).build();
     };
     private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final VerifiedTokens tokens = new VerifiedTokens(provider, new Clock() {
+    private final VerifiedTokens tokens = new VerifiedTokens(provider, new KnownTokens(new Clock() {
         @Override
         public Instant instant() {
             return now.get();
@@ -49,28 +48,28 @@ class VerifiedTokensTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
-    });
+    }));
 
     @Test
     void aTokenVerifiedOnceIsKnownUntilItExpires() {
-        assertThat(tokens.decode("good-5").block().getSubject()).isEqualTo("sam.prescriber");
-        assertThat(tokens.decode("good-5").block().getSubject()).isEqualTo("sam.prescriber");
-        assertThat(tokens.decode("good-10").block()).isNotNull();
+        assertThat(tokens.decode("good-5").getSubject()).isEqualTo("sam.prescriber");
+        assertThat(tokens.decode("good-5").getSubject()).isEqualTo("sam.prescriber");
+        assertThat(tokens.decode("good-10")).isNotNull();
         assertThat(checked).containsExactly("good-5", "good-10");
 
         now.set(NOW.plusSeconds(6 * 60)); // good-5 has expired, good-10 not
-        tokens.decode("good-5").block();
-        tokens.decode("good-10").block();
+        tokens.decode("good-5");
+        tokens.decode("good-10");
 
         assertThat(checked).containsExactly("good-5", "good-10", "good-5");
     }
 
     @Test
     void aTokenAtItsExpiryOrRefusedIsCheckedEveryTime() {
-        tokens.decode("good-0").block();
-        tokens.decode("good-0").block();
-        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
-        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
+        tokens.decode("good-0");
+        tokens.decode("good-0");
+        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
 
         assertThat(checked).containsExactly("good-0", "good-0", "forged", "forged");
     }
