@@ -89,6 +89,8 @@ import tools.jackson.databind.util.RawValue;
 public class ListingIndex {
 
     static final String WHOLE_AREA = "whole-area";
+    /** The prefix of the temporary directory each process keeps its index in. */
+    private static final String INDEX_DIRECTORY = "bridgeway-directory-index";
     /** The doc-values fields holding each listing ready to send. */
     private static final String VIEW = "view";
     private static final String FEED_ENTRY = "feedEntry";
@@ -130,7 +132,8 @@ public class ListingIndex {
         this.reference = reference;
         this.json = json;
         this.feedEntries = feedEntries;
-        this.path = Files.createTempDirectory("bridgeway-directory-index");
+        LeftBehindIndexes.remove(Path.of(System.getProperty("java.io.tmpdir")), INDEX_DIRECTORY);
+        this.path = Files.createTempDirectory(INDEX_DIRECTORY);
         this.directory = new MMapDirectory(path);
         // A search right after a write reopens the reader: it must not wait for merges to finish.
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setMaxFullFlushMergeWaitMillis(0));
