@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
-/** A token is verified in full the first time and then known; a refused one is checked every time (expiry: KnownTokensTest). */
+/** A token is verified in full the first time and then known; a refused one is checked every time (expiry: service-security's VerifiedTokensTest). */
 class ReactiveVerifiedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");

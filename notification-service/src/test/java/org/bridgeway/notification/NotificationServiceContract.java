@@ -240,8 +240,12 @@ abstract class NotificationServiceContract {
     }
 
     /** Each service checks tokens itself, so called without the gateway it refuses what the gateway would. */
+    @Autowired
+    org.springframework.security.oauth2.jwt.JwtDecoder tokenDecoder;
+
     @Test
     void aForgedExpiredOrMisdirectedTokenIsRefusedWithAProblem() {
+        assertThat(tokenDecoder).as("Boot's decoder, behind the tokens it verified before").isInstanceOf(org.bridgeway.security.VerifiedTokens.class);
         String path = "/api/notifications";
         assertThat(api().get(path, TestTokens.referrer()).status()).as("the valid token the others are made from").isEqualTo(200);
         Map<String, String> tokens = new LinkedHashMap<>(TestTokens.abusive());

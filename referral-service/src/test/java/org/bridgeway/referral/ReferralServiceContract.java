@@ -661,8 +661,12 @@ abstract class ReferralServiceContract {
     }
 
     /** Each service checks tokens itself, so called without the gateway it refuses what the gateway would. */
+    @Autowired
+    org.springframework.security.oauth2.jwt.JwtDecoder tokenDecoder;
+
     @Test
     void aForgedExpiredOrMisdirectedTokenIsRefusedWithAProblem() {
+        assertThat(tokenDecoder).as("Boot's decoder, behind the tokens it verified before").isInstanceOf(org.bridgeway.security.VerifiedTokens.class);
         String path = "/api/referrals?view=sent";
         assertThat(api().get(path, TestTokens.referrer()).status()).as("the valid token the others are made from").isEqualTo(200);
         Map<String, String> tokens = new java.util.LinkedHashMap<>(TestTokens.abusive());

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class KnownTokens {
 
-    /** Far more people and systems than call at once; the least recently seen go first. */
+    /** Far more people and systems than call at once; past it, the least used go first. */
     private static final int REMEMBERED_AT_MOST = 10_000;
 
     private final Clock clock;

@@ -79,9 +79,9 @@ class AssetMapImport {
         checkHeader(lines.getFirst());
         Map<String, Integer> rowOfService = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        try (DuplicateCheck.Batch duplicates = services.duplicateCheck()) {
+        try (DuplicateCheck.Batch batch = services.duplicateCheck()) {
             for (AssetMapCsv.Line line : lines.subList(1, lines.size())) {
-                rows.add(Row.attempt(line.row(), () -> importRow(line, rowOfService, duplicates, actor)));
+                rows.add(Row.attempt(line.row(), () -> importRow(line, rowOfService, batch, actor)));
             }
         }
         return ImportReport.of(rows);
@@ -107,7 +107,7 @@ class AssetMapImport {
         throw new InvalidFieldException(problems);
     }
 
-    private Row importRow(AssetMapCsv.Line line, Map<String, Integer> rowOfService, DuplicateCheck.Batch duplicates, String actor) {
+    private Row importRow(AssetMapCsv.Line line, Map<String, Integer> rowOfService, DuplicateCheck.Batch batch, String actor) {
         if (line.problem() != null) {
             return Row.rejected(line.row(), line.problem());
         }
@@ -125,7 +125,7 @@ class AssetMapImport {
         if (earlier != null) {
             return Row.rejected(line.row(), "repeats row " + earlier + ": the same organisation and service name");
         }
-        return services.store(service, duplicates, actor, AssetMapImport::fieldName);
+        return services.store(service, batch, actor, AssetMapImport::fieldName);
     }
 
     private ImportedService service(AssetMapRow row, List<String> problems) {

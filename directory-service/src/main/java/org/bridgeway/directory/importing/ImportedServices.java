@@ -67,7 +67,7 @@ class ImportedServices {
     }
 
     /** @param fieldName how a field of ours is called for the person who made the file */
-    Row store(ImportedService service, DuplicateCheck.Batch duplicates, String actor, UnaryOperator<String> fieldName) {
+    Row store(ImportedService service, DuplicateCheck.Batch batch, String actor, UnaryOperator<String> fieldName) {
         Optional<Listing> stored = listings.findBySourceKey(service.sourceKey());
         if (stored.isPresent() && stored.get().mergedInto() != null) {
             return Row.rejected(service.row(), "an administrator merged this service into " + stored.get().mergedInto()
@@ -113,7 +113,7 @@ class ImportedServices {
         }
         return stored.isPresent()
                 ? update(service, stored.get(), details, organisationChanged, actor, now)
-                : create(service, details, duplicates, actor, now);
+                : create(service, details, batch, actor, now);
     }
 
     /** Everything wrong with what would be stored, all at once, so one correction of the file is enough. */
@@ -125,8 +125,8 @@ class ImportedServices {
         return problems;
     }
 
-    private Row create(ImportedService service, ListingDetails details, DuplicateCheck.Batch duplicates, String actor, Instant now) {
-        List<DuplicateCheck.Candidate> similar = duplicates.similarTo(details);
+    private Row create(ImportedService service, ListingDetails details, DuplicateCheck.Batch batch, String actor, Instant now) {
+        List<DuplicateCheck.Candidate> similar = batch.similarTo(details);
         Listing listing = Listing.publish(UUID.randomUUID().toString(), details, service.provenance(), service.sourceKey(), actor, now);
         if (service.status() != null && service.status() != listing.status()) {
             listing.changeStatus(service.status(), actor, now);
@@ -134,7 +134,9 @@ class ImportedServices {
         if (!listings.insert(listing)) {
             return changedMeanwhile(service); // another import of the same service got there first
         }
-        duplicates.made(listing.id(), details);
+        if (listing.isSearchable()) { // as the index holds only these
+            batch.made(listing.id(), details);
+        }
         audit.record(actor, null, listing.id(), AuditTrail.Action.LISTING_IMPORTED);
         return new Row(service.row(), Outcome.CREATED, listing.id(), null, similar, service.warnings());
     }

@@ -42,11 +42,11 @@ class OpenReferralImport {
         }
         Map<String, Integer> rowOfService = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        try (DuplicateCheck.Batch duplicates = services.duplicateCheck()) {
+        try (DuplicateCheck.Batch batch = services.duplicateCheck()) {
             for (int i = 0; i < items.size(); i++) {
                 int row = i + 1;
                 JsonNode item = items.get(i);
-                rows.add(Row.attempt(row, () -> importService(row, item, rowOfService, duplicates, actor)));
+                rows.add(Row.attempt(row, () -> importService(row, item, rowOfService, batch, actor)));
             }
         }
         return ImportReport.of(rows);
@@ -83,7 +83,7 @@ class OpenReferralImport {
                 "must be an Open Referral UK service, an array of services, or a page of them ({\"contents\": [...]})");
     }
 
-    private Row importService(int row, JsonNode node, Map<String, Integer> rowOfService, DuplicateCheck.Batch duplicates,
+    private Row importService(int row, JsonNode node, Map<String, Integer> rowOfService, DuplicateCheck.Batch batch,
                               String actor) {
         if (!node.isObject()) {
             return Row.rejected(row, "is not a service object");
@@ -102,6 +102,6 @@ class OpenReferralImport {
         if (!problems.isEmpty()) {
             return Row.rejected(row, String.join("; ", problems), warnings);
         }
-        return services.store(service, duplicates, actor, UnaryOperator.identity());
+        return services.store(service, batch, actor, UnaryOperator.identity());
     }
 }

@@ -62,8 +62,9 @@ public class DuplicateCheck {
 
         public List<Candidate> similarTo(ListingDetails details) {
             if (madeSince.size() >= REOPEN_AFTER) {
+                ListingIndex.Snapshot next = index.snapshot(); // first, so that a failure leaves the old one open
                 snapshot.close();
-                snapshot = index.snapshot();
+                snapshot = next;
                 madeSince.clear();
             }
             List<String> postcodes = postcodes(details);

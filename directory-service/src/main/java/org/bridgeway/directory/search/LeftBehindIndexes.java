@@ -31,19 +31,28 @@ final class LeftBehindIndexes {
     private LeftBehindIndexes() {
     }
 
+    /** Never fails the start: what cannot be looked at or removed now is left for the next one. */
     static void remove(Path parent, String prefix) {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, prefix + "*")) {
             for (Path index : found) {
-                if (Files.isDirectory(index) && Files.exists(index.resolve(IndexWriter.WRITE_LOCK_NAME))
-                    && Files.getLastModifiedTime(index).toInstant().isBefore(Instant.now().minus(STARTING))
-                    && unlocked(index)) {
-                    IOUtils.rm(index);
-                    log.info("Removed the search index {} that a process ended without removing", index);
+                try {
+                    if (leftBehind(index)) {
+                        IOUtils.rm(index);
+                        log.info("Removed the search index {} that a process ended without removing", index);
+                    }
+                } catch (IOException | RuntimeException e) { // another instance starting may be removing it too
+                    log.warn("Could not remove the search index {} left behind: {}", index, e.toString());
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("Could not look for search indexes left behind in {}: {}", parent, e.toString());
         }
+    }
+
+    private static boolean leftBehind(Path index) throws IOException {
+        return Files.isDirectory(index) && Files.exists(index.resolve(IndexWriter.WRITE_LOCK_NAME))
+               && Files.getLastModifiedTime(index).toInstant().isBefore(Instant.now().minus(STARTING))
+               && unlocked(index);
     }
 
     private static boolean unlocked(Path index) throws IOException {

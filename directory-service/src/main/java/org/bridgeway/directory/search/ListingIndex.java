@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -238,6 +239,8 @@ public class ListingIndex {
     /** Neighbours as the index was when the snapshot was taken; what was written since is not seen. */
     public final class Snapshot implements AutoCloseable {
         private final IndexSearcher searcher;
+        /** A second close must not let go of a reader the searches may still be using. */
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private Snapshot(IndexSearcher searcher) {
             this.searcher = searcher;
@@ -253,6 +256,9 @@ public class ListingIndex {
 
         @Override
         public void close() {
+            if (closed.getAndSet(true)) {
+                return;
+            }
             try {
                 searcher.getIndexReader().decRef();
             } catch (IOException e) {
