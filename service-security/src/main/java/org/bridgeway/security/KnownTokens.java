@@ -24,8 +24,7 @@ public final class KnownTokens {
     public KnownTokens(Clock clock) {
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(REMEMBERED_AT_MOST)
-                .expireAfter(Expiry.creating((String token, Jwt jwt) -> jwt.getExpiresAt() == null ? Duration.ZERO
-                        : Duration.between(clock.instant(), jwt.getExpiresAt())))
+                .expireAfter(Expiry.creating((String token, Jwt jwt) -> Duration.between(clock.instant(), jwt.getExpiresAt())))
                 .build();
     }
 
@@ -35,10 +34,13 @@ public final class KnownTokens {
      */
     public Jwt known(String token) {
         Jwt known = verified.getIfPresent(token);
-        return known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant()) ? known : null;
+        return known != null && known.getExpiresAt().isAfter(clock.instant()) ? known : null;
     }
 
+    /** A token without an expiry is not kept: it is checked in full each time. */
     public void verified(String token, Jwt jwt) {
-        verified.put(token, jwt);
+        if (jwt.getExpiresAt() != null) {
+            verified.put(token, jwt);
+        }
     }
 }

@@ -19,8 +19,7 @@ public class VerifiedTokensConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, new KnownTokens(Clock.systemUTC())) : bean;
+                return bean instanceof JwtDecoder decoder ? new VerifiedTokens(decoder, new KnownTokens(Clock.systemUTC())) : bean;
             }
         };
     }
