@@ -5,9 +5,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,8 +29,9 @@ final class Platform implements AutoCloseable {
 
     Platform(Path root, Path varDir) throws IOException {
         this.root = root;
+        Set<Integer> chosen = new HashSet<>();
         for (String name : PORTS) {
-            env.put("BRIDGEWAY_" + name, String.valueOf(freePort()));
+            env.put("BRIDGEWAY_" + name, String.valueOf(freePort(chosen)));
         }
         env.put("BRIDGEWAY_VAR_DIR", varDir.toString());
         env.put("BRIDGEWAY_BUILD", "never"); // the reactor has just built every jar
@@ -110,9 +114,26 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port free now, below the range the system hands out to outgoing connections (from 32768
+     * on Linux, 49152 elsewhere). A port the system picked from that range was once taken by some
+     * client's connection before identity could listen on it, and the run failed.
+     */
+    private static int freePort(Set<Integer> chosen) throws IOException {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            if (chosen.add(port) && free(port)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port found between 20000 and 32000");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException inUse) {
+            return false;
         }
     }
 }
