@@ -203,6 +203,21 @@ abstract class DirectoryServiceContract {
     }
 
     @Test
+    void aPlaceFindsListingsCoveringItWhatIsAboveItOrBelowItAndListingsForTheWholeArea() {
+        String organisationId = organisation("Quokka Neighbourhood Trust");
+        created(listing(organisationId, "Quokka Ward Walks", "social-connection")
+                .replace("\"areas\":[\"medway\"]", "\"areas\":[\"luton-ward\"]"), ADMIN);
+        created(listing(organisationId, "Quokka Helpline", "social-connection")
+                .replace("\"wholeArea\":false,\"areas\":[\"medway\"]", "\"wholeArea\":true,\"areas\":[]"), ADMIN);
+
+        assertThat(names(search("q=quokka&area=chatham&sort=name"))).containsExactly("Quokka Helpline", "Quokka Ward Walks");
+        assertThat(names(search("q=quokka&area=medway&sort=name"))).containsExactly("Quokka Helpline", "Quokka Ward Walks");
+        assertThat(names(search("q=quokka&postcode=ME4%204TR&sort=name"))).containsExactly("Quokka Helpline", "Quokka Ward Walks");
+        assertThat(names(search("q=quokka&area=rochester"))).containsExactly("Quokka Helpline");
+        assertThat(names(search("q=quokka&postcode=ME10"))).containsExactly("Quokka Helpline");
+    }
+
+    @Test
     void aLikelyDuplicateIsNamedAndAMergedListingRedirectsToTheSurvivor() {
         String organisationId = organisation("Duplicate Check Trust");
         String survivor = created(listing(organisationId, "Warm Spaces Cafe", "food"), ADMIN);

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.bridgeway.directory.reference.Areas;
 import org.bridgeway.directory.search.ListingQuery.Facet;
@@ -80,7 +79,7 @@ final class FeedParameters {
                         + "' is not supported; give one of its terms as taxonomy_term_id"));
             }
         });
-        return new ServiceSearch(search().orElse(null), filters, servingAreas(areas), age());
+        return new ServiceSearch(search().orElse(null), filters, place(areas), age());
     }
 
     Optional<VocabularyTaxonomy> taxonomy(Taxonomies taxonomies) {
@@ -102,15 +101,15 @@ final class FeedParameters {
         return search;
     }
 
-    private Set<String> servingAreas(Areas areas) {
+    private String place(Areas areas) {
         return text("postcode").map(postcode -> {
-            Optional<Set<String>> serving = postcode.length() > 10 ? Optional.empty() : areas.servingPlace(postcode);
-            if (serving.isEmpty()) {
+            Optional<String> place = postcode.length() > 10 ? Optional.empty() : areas.place(postcode);
+            if (place.isEmpty()) {
                 problems.add(new FieldProblem("postcode", "'" + postcode + "' is not in a postcode district the directory knows; known: "
                         + String.join(", ", areas.postcodeDistricts().keySet().stream().sorted().toList())));
             }
-            return serving.orElse(Set.of());
-        }).orElse(Set.of());
+            return place.orElse(null);
+        }).orElse(null);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.bridgeway.directory.reference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,8 @@ public final class Areas {
     private final Map<String, List<String>> children = new LinkedHashMap<>();
     private final Map<String, Area> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> areasByPostcodeDistrict = new LinkedHashMap<>();
+    /** For each area code, the places a listing covering it serves: worked out once, for the search index. */
+    private final Map<String, Set<String>> placesServedByArea = new HashMap<>();
 
     Areas(List<Area> areas, Map<String, List<String>> postcodeDistricts) {
         for (Area area : areas) {
@@ -43,6 +47,9 @@ public final class Areas {
             });
             areasByPostcodeDistrict.put(district.toUpperCase(Locale.ROOT), List.copyOf(codes));
         });
+        for (String place : places()) {
+            servingPlace(place).orElseThrow().forEach(code -> placesServedByArea.computeIfAbsent(code, c -> new HashSet<>()).add(place));
+        }
     }
 
     public List<Area> all() {
@@ -78,18 +85,36 @@ public final class Areas {
         return covered;
     }
 
+    /** Every place a resident can be looked up by: each area code and each postcode district. */
+    public Set<String> places() {
+        Set<String> places = new LinkedHashSet<>(byCode.keySet());
+        places.addAll(areasByPostcodeDistrict.keySet());
+        return places;
+    }
+
+    /** The place an area code, a postcode or a postcode district names, as {@link #places} has it. */
+    public Optional<String> place(String placeAsGiven) {
+        String trimmed = placeAsGiven.strip();
+        if (byCode.containsKey(trimmed)) {
+            return Optional.of(trimmed);
+        }
+        String district = postcodeDistrict(trimmed);
+        return areasByPostcodeDistrict.containsKey(district) ? Optional.of(district) : Optional.empty();
+    }
+
+    /** The places whose residents a listing covering these areas serves (see {@link #servingPlace}). */
+    public Set<String> placesServed(List<String> coverage) {
+        Set<String> places = new HashSet<>();
+        withDescendants(coverage).forEach(code -> places.addAll(placesServedByArea.getOrDefault(code, Set.of())));
+        return places;
+    }
+
     /**
      * The covered-area codes a listing must have to serve someone in this place: an area code, or
      * a postcode, or a postcode district such as ME4 or "ME4 4AA". Empty when the place is unknown.
      */
     public Optional<Set<String>> servingPlace(String place) {
-        String trimmed = place.strip();
-        if (byCode.containsKey(trimmed)) {
-            return Optional.of(withDescendants(List.of(trimmed)));
-        }
-        String district = postcodeDistrict(trimmed);
-        List<String> mapped = areasByPostcodeDistrict.get(district);
-        return mapped == null ? Optional.empty() : Optional.of(new LinkedHashSet<>(mapped));
+        return place(place).map(key -> byCode.containsKey(key) ? withDescendants(List.of(key)) : new LinkedHashSet<>(areasByPostcodeDistrict.get(key)));
     }
 
     /** "ME4 4AA", "me44aa" and "ME4" all give ME4. */

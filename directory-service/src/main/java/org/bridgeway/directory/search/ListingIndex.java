@@ -89,7 +89,6 @@ import tools.jackson.databind.util.RawValue;
 @Component
 public class ListingIndex {
 
-    static final String WHOLE_AREA = "whole-area";
     /** The prefix of the temporary directory each process keeps its index in. */
     private static final String INDEX_DIRECTORY = "bridgeway-directory-index";
     /** The doc-values fields holding each listing ready to send. */
@@ -353,7 +352,7 @@ public class ListingIndex {
      * whole order is worked out once per reader and search, so page 200 costs what page 1 does.
      */
     private Result page(IndexSearcher searcher, ListingQuery query, String form) throws IOException {
-        ListingQuery whole = new ListingQuery(query.text(), query.filters(), query.servingAreas(), query.age(), query.order(), 0, 1, false);
+        ListingQuery whole = new ListingQuery(query.text(), query.filters(), query.place(), query.age(), query.order(), 0, 1, false);
         int[] ordered;
         // One at a time: a burst of first requests would otherwise sort the whole directory at once each.
         synchronized (nameOrders) {
@@ -430,10 +429,8 @@ public class ListingIndex {
                 all.add(new TermQuery(new Term(facet.field(), value)), Occur.FILTER);
             }
         });
-        if (!query.servingAreas().isEmpty()) {
-            List<String> serving = new ArrayList<>(query.servingAreas());
-            serving.add(WHOLE_AREA);
-            all.add(anyOf("serves", serving), Occur.FILTER);
+        if (query.place() != null) {
+            all.add(new TermQuery(new Term("servesPlace", query.place())), Occur.FILTER);
         }
         if (query.age() != null) {
             all.add(IntPoint.newRangeQuery("minimumAge", 0, query.age()), Occur.FILTER);
@@ -533,12 +530,10 @@ public class ListingIndex {
         facet(doc, Facet.CAPACITY, List.of(d.capacity().status().name()));
         facet(doc, Facet.DELIVERY_MODE, d.deliveryModes().stream().map(Enum::name).toList());
         facet(doc, Facet.AREA, d.coverage().areas());
+        // Worked out here, once, so that a search filters on one term per place, not on every area that serves it.
         Areas areas = reference.areas();
-        Set<String> serves = areas.withDescendants(d.coverage().areas());
-        if (d.coverage().wholeArea()) {
-            serves.add(WHOLE_AREA);
-        }
-        serves.forEach(code -> doc.add(new StringField("serves", code, Field.Store.NO)));
+        Set<String> places = d.coverage().wholeArea() ? areas.places() : areas.placesServed(d.coverage().areas());
+        places.forEach(place -> doc.add(new StringField("servesPlace", place, Field.Store.NO)));
 
         ObjectNode view = json.valueToTree(ListingView.of(listing));
         view.put("organisationName", organisationName);

@@ -1,14 +1,13 @@
 package org.bridgeway.directory.search;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A search as the index runs it: free text, exact filters by facet, the covered-area codes that
- * serve the resident's place (empty set: no place given), an age, the order, the page, and
+ * A search as the index runs it: free text, exact filters by facet, the resident's place (an
+ * area code or postcode district, as {@link org.bridgeway.directory.reference.Areas#place} gives it; null: any), an age, the order, the page, and
  * whether to count facets (the Open Referral feed has no use for them).
  */
-public record ListingQuery(String text, Map<Facet, String> filters, Set<String> servingAreas, Integer age,
+public record ListingQuery(String text, Map<Facet, String> filters, String place, Integer age,
                            Order order, int page, int size, boolean withFacets) {
 
     public enum Order { RELEVANCE, NAME, VERIFIED }

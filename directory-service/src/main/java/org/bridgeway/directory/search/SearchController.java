@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,26 +71,24 @@ class SearchController {
         filters.code(Facet.LANGUAGE, language, reference.languages());
         filters.constant(Facet.CAPACITY, capacity, ListingDetails.CapacityStatus.class);
         filters.constant(Facet.DELIVERY_MODE, deliveryMode, DeliveryMode.class);
-        Set<String> serving = Set.of();
+        String place = null;
         if (area != null && postcode != null) {
             filters.problems.add(new FieldProblem("postcode", "give either area or postcode, not both"));
         } else if (area != null || postcode != null) {
             String field = area != null ? "area" : "postcode";
-            String place = area != null ? area : postcode;
-            serving = reference.areas().servingPlace(place).orElse(null);
-            if (serving == null) {
+            place = reference.areas().place(area != null ? area : postcode).orElse(null);
+            if (place == null) {
                 filters.problems.add(new FieldProblem(field, area != null
                         ? "'" + area + "' is not an area code; see /api/directory/taxonomy for the areas"
                         : "'" + postcode + "' is not in a postcode district the directory knows; known: "
                           + String.join(", ", reference.areas().postcodeDistricts().keySet())));
-                serving = Set.of();
             }
         }
         ListingQuery.Order order = order(sort, q, filters);
         if (!filters.problems.isEmpty()) {
             throw new InvalidFieldException(filters.problems);
         }
-        ListingIndex.Result result = index.search(new ListingQuery(q, filters.values, serving, age, order, page, size, true));
+        ListingIndex.Result result = index.search(new ListingQuery(q, filters.values, place, age, order, page, size, true));
         return new SearchResult(result.itemsAsWritten(), result.facets(), Page.of(page, size, result.totalItems()));
     }
 
