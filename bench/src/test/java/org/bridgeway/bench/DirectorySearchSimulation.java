@@ -3,8 +3,8 @@ package org.bridgeway.bench;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Directory search at scale: first the directory is grown to {@code listings} listings (50,000)
  * through the gateway, as an administrator would publish them; then {@code users} concurrent
- * referrers (32) search for {@code duration} seconds with text, two filters and the facet counts
+ * referrers (32) search, {@code warmUp} seconds (20) not counted and then {@code duration} seconds with text, two filters and the facet counts
  * every search returns; then the same number of clients page through the public Open Referral
  * {@code /openreferral/services} feed. Asserts p95 under {@code p95ms} (100) for each, and writes
  * target/bench-directory.txt.
@@ -45,6 +46,9 @@ public class DirectorySearchSimulation extends Simulation {
     static final int USERS = Integer.getInteger("users", 32);
     static final int DURATION_SECONDS = Integer.getInteger("duration", 60);
     static final int P95_MS = Integer.getInteger("p95ms", 100);
+    /** Searches before the measured ones, not counted: the load generator's own JVM is slow and busy compiling at first. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmUp", 20);
+    static final String SEARCH = "search with two filters and facets";
     static final String GATEWAY = SkeletonFlowSimulation.GATEWAY;
 
     /** What a social prescriber types, typos included. */
@@ -60,28 +64,34 @@ public class DirectorySearchSimulation extends Simulation {
     static final List<String> WORDS = List.of("advice", "support", "community", "group", "help", "club", "drop-in",
             "service", "project", "hub", "wellbeing", "network", "centre", "line", "team", "circle");
 
-    static final AtomicLong SEARCHES = new AtomicLong();
     static volatile double seedSeconds;
     static volatile int seeded;
-    static volatile Instant started;
 
     final HttpProtocolBuilder protocol = http.baseUrl(GATEWAY).acceptHeader("application/json").userAgentHeader("bridgeway-bench");
 
     {
-        var search = scenario("directory search").exec(http("search with two filters and facets")
-                .get(session -> "/api/directory/services?" + randomSearch())
-                .header("Authorization", session -> SkeletonFlowSimulation.SAM.bearer())
-                .check(status().is(200), jsonPath("$.facets.category").exists()));
         var feed = scenario("open referral feed").exec(http("open referral services page")
                 .get(session -> "/openreferral/services?per_page=50&page=" + (1 + ThreadLocalRandom.current().nextInt(200)))
-                .check(status().is(200), jsonPath("$.total_items").exists()));
-        setUp(search.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(DURATION_SECONDS)))
+                .check(status().is(200), substring("\"total_items\":")));
+        setUp(searches("warm-up search").injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(WARM_UP_SECONDS)))
+                .andThen(searches(SEARCH).injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(DURATION_SECONDS))))
                 .andThen(feed.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(DURATION_SECONDS)))))
                 .protocols(protocol)
                 .assertions(
-                        details("search with two filters and facets").responseTime().percentile(95.0).lt(P95_MS),
+                        details(SEARCH).responseTime().percentile(95.0).lt(P95_MS),
                         details("open referral services page").responseTime().percentile(95.0).lt(P95_MS),
                         global().failedRequests().percent().lt(1.0));
+    }
+
+    /**
+     * The checks look for the answer's parts as text: parsing each 28 KB answer as JSON took the
+     * load generator, which shares the machine's cores with the platform, a tenth of their time.
+     */
+    static ScenarioBuilder searches(String name) {
+        return scenario(name).exec(http(name)
+                .get(session -> "/api/directory/services?" + randomSearch())
+                .header("Authorization", session -> SkeletonFlowSimulation.SAM.bearer())
+                .check(status().is(200), substring("\"facets\":{\"category\":")));
     }
 
     static String randomSearch() {
@@ -141,8 +151,6 @@ public class DirectorySearchSimulation extends Simulation {
         seedSeconds = Duration.between(seedStart, Instant.now()).toMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "Published %d listings in %.1f s; the directory now has %d searchable listings%n",
                 missing, seedSeconds, totalListings());
-        SEARCHES.set(0);
-        started = Instant.now();
     }
 
     static String listing(String organisationId, int n) {
