@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -121,9 +122,20 @@ class GatewayTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A port nothing listens on for the whole test. Below the system's range for ports it hands
+     * out (32768 and up here): a port from that range was once given to the gateway under test
+     * itself, which then proxied "the service that is down" to itself.
+     */
     static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 }
