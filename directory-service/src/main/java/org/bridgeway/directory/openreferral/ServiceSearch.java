@@ -7,7 +7,7 @@ import org.bridgeway.directory.search.ListingQuery.Facet;
 
 /**
  * Which services a list shows, as the search index filters them: free text, one code per facet,
- * the postcode district the service must serve (null: any) and an age the service must take.
+ * the area code or postcode district the service must serve (null: any) and an age the service must take.
  * Text searches are ranked by relevance, other lists go by name; both orders are stable, so pages do not overlap.
  */
 record ServiceSearch(String text, Map<Facet, String> filters, String place, Integer age) {

@@ -47,9 +47,12 @@ public final class Areas {
             });
             areasByPostcodeDistrict.put(district.toUpperCase(Locale.ROOT), List.copyOf(codes));
         });
-        for (String place : places()) {
-            servingPlace(place).orElseThrow().forEach(code -> placesServedByArea.computeIfAbsent(code, c -> new HashSet<>()).add(place));
-        }
+        byCode.keySet().forEach(code -> withDescendants(List.of(code)).forEach(area -> served(area, code)));
+        areasByPostcodeDistrict.forEach((district, codes) -> codes.forEach(area -> served(area, district)));
+    }
+
+    private void served(String area, String place) {
+        placesServedByArea.computeIfAbsent(area, a -> new HashSet<>()).add(place);
     }
 
     public List<Area> all() {
