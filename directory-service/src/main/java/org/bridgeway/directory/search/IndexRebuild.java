@@ -38,6 +38,7 @@ class IndexRebuild implements SmartInitializingSingleton {
             index.put(listing);
             count[0]++;
         });
+        index.merge();
         log.info("Search index rebuilt from {} listings in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
     }
 }
