@@ -5,7 +5,6 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import java.time.Clock;
 
 import org.bridgeway.gateway.ratelimit.RefusedTokens;
-import org.bridgeway.security.HeaderValues;
 import org.bridgeway.security.KnownTokens;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import reactor.core.publisher.Mono;
 
@@ -35,14 +32,6 @@ class SecurityConfig {
                 return bean instanceof ReactiveJwtDecoder decoder ? new ReactiveVerifiedTokens(decoder, new KnownTokens(Clock.systemUTC())) : bean;
             }
         };
-    }
-
-    /** Spring Security's strict firewall, its header value rule checked without a regular expression ({@link HeaderValues}). */
-    @Bean
-    ServerWebExchangeFirewall firewall() {
-        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderValues(HeaderValues::allowed);
-        return firewall;
     }
 
     @Bean

@@ -124,6 +124,8 @@ public class ListingIndex {
      * As many readings of the index at once as there are cores, the others waiting their turn in
      * order. Reading is all CPU: with more at once, every search in flight slowed down together,
      * so a heavy search took many times its own time and the slowest answers were twice the median.
+     * A reading that waits inside for a lock (the first feed page after a change, sorting the whole
+     * directory once) keeps its permit: the work behind that lock needs the cores anyway.
      */
     private final Semaphore readers = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     /** Name orders of recent searches, for the reader they were worked out on. */
@@ -268,7 +270,7 @@ public class ListingIndex {
 
         public List<Neighbour> neighbours(String organisationId, List<String> postcodes, String name) {
             try {
-                return ListingIndex.this.neighbours(searcher, organisationId, postcodes, name);
+                return inTurn(searcher, reader -> ListingIndex.this.neighbours(reader, organisationId, postcodes, name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -330,16 +332,24 @@ public class ListingIndex {
                     }
                 }
             }
-            readers.acquireUninterruptibly();
             IndexSearcher searcher = searchers.acquire();
             try {
-                return work.on(searcher);
+                return inTurn(searcher, work);
             } finally {
                 searchers.release(searcher);
-                readers.release();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Does the work once one of the {@link #readers} permits is free. */
+    private <T> T inTurn(IndexSearcher searcher, SearcherWork<T> work) throws IOException {
+        readers.acquireUninterruptibly();
+        try {
+            return work.on(searcher);
+        } finally {
+            readers.release();
         }
     }
 
